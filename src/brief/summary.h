@@ -1,0 +1,73 @@
+// The extractive multi-document summary and its citations.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "chorus/article.h"
+#include "chorus/brief.h"
+
+namespace chorus {
+
+// Sentence vectors of an event: TF-IDF over stems (stopwords left out), IDF over the event's
+// own sentences, unit length; with an inverted index for similarity queries.
+class SentenceSpace {
+ public:
+  struct Ref {
+    uint32_t article;
+    uint32_t sentence;  // index into Article::sentences
+  };
+
+  // Indexes the non-heading sentences of `articles`, skipping articles marked duplicate_of.
+  // Cost: linear in the tokens.
+  explicit SentenceSpace(const std::vector<Article>& articles);
+
+  size_t size() const { return refs_.size(); }
+  const Ref& ref(size_t unit) const { return refs_[unit]; }
+
+  // A hash of the unit's set of terms: sentences with the same words have the same one.
+  uint64_t signature(size_t unit) const;
+
+  // Cosine similarity of two indexed sentences. Cost: linear in their terms.
+  float similarity(size_t a, size_t b) const;
+
+  // Cosine similarity of `unit` with the centroid of all articles (each article weighted
+  // equally).
+  float centrality(size_t unit) const { return centrality_[unit]; }
+
+  // For each article, the highest similarity of one of its sentences to `unit` (0 where none
+  // shares a term). Cost: the lengths of the posting lists of the unit's terms.
+  std::vector<float> best_match_per_article(size_t unit) const;
+
+ private:
+  struct Entry {
+    uint32_t term;
+    float weight;
+  };
+  std::vector<Ref> refs_;
+  std::vector<uint32_t> offsets_;  // unit i's entries: entries_[offsets_[i], offsets_[i+1])
+  std::vector<Entry> entries_;     // sorted by term within a unit
+  std::vector<uint32_t> posting_offsets_;
+  std::vector<std::pair<uint32_t, float>> postings_;  // (unit, weight) per term
+  std::vector<float> centrality_;
+  size_t articles_ = 0;
+};
+
+// Two sentences at or above this similarity state the same thing: a summary sentence cites
+// every article holding such a sentence. Chosen by reading the similarities of all sentence
+// pairs of the example event (examples/): from 0.2 up nearly every pair is a paraphrase or
+// the same statement reported differently; below, pairs share a topic more than a statement.
+constexpr float kSameStatement = 0.20f;
+
+// A summary never holds two sentences this similar: below kSameStatement, so that sentences
+// that partly repeat each other ("More than 2,000 troops ... began withdrawing" and "Over
+// 2,000 Russia-led troops began withdrawing ...") do not both take room.
+constexpr float kRedundant = 0.15f;
+
+// Picks the summary sentences: each candidate is scored by how many articles state it
+// (cross-document support), its centrality and its position; then chosen greedily under the
+// length budget, skipping any that repeats a chosen one; then put in story order.
+std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
+                                       const BriefOptions& options);
+
+}  // namespace chorus

@@ -1,0 +1,135 @@
+#include "brief/summary.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "chorus/brief.h"
+#include "chorus/pipeline.h"
+
+namespace chorus {
+namespace {
+
+// Three outlets on one invented event. The dam statement and the evacuation figure appear,
+// in different words, in all three; other sentences in one only.
+std::vector<Article> event() {
+  std::vector<std::string> texts = {
+      "Dam breaks above Lindau valley\n"
+      "The old dam above the Lindau valley broke early on Monday after days of heavy rain.\n"
+      "Around 4,000 residents were evacuated from villages along the river.\n"
+      "A local bakery owner said the water reached her ovens within minutes.\n"
+      "Engineers had warned about cracks in the structure for years.\n",
+
+      "Lindau dam collapses after rain\n"
+      "Heavy rain caused the old dam above the Lindau valley to break on Monday morning.\n"
+      "Authorities evacuated about 4,000 residents from riverside villages.\n"
+      "The regional governor promised compensation for farmers who lost livestock.\n"
+      "Schools in the district will stay closed until Friday.\n",
+
+      "Thousands flee as Lindau dam fails\n"
+      "After days of heavy rain the dam above the Lindau valley broke on Monday.\n"
+      "Some 4,000 residents of villages along the river were evacuated overnight.\n"
+      "Rail traffic between the two largest towns was suspended.\n"
+      "Volunteers filled sandbags in the town square until late evening.\n"};
+  std::vector<Article> out;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Article a;
+    a.id = "a" + std::to_string(i + 1);
+    a.raw = texts[i];
+    out.push_back(std::move(a));
+  }
+  std::vector<Problem> problems;
+  analyze_all(out, problems, 1);
+  EXPECT_TRUE(problems.empty());
+  return out;
+}
+
+bool contains(const std::vector<size_t>& v, size_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST(Summary, SentencesStatedByAllOutletsComeFirstAndCiteAll) {
+  std::vector<Article> articles = event();
+  BriefOptions o;
+  o.sentences = 2;
+  std::vector<SummarySentence> s = summarize(articles, o);
+  ASSERT_EQ(s.size(), 2u);
+  for (const SummarySentence& x : s) {
+    EXPECT_EQ(x.sources.size(), 3u) << x.text;
+    EXPECT_TRUE(contains(x.sources, x.from));
+  }
+  bool dam = false, evacuated = false;
+  for (const SummarySentence& x : s) {
+    dam = dam || x.text.find("dam") != std::string::npos;
+    evacuated = evacuated || x.text.find("4,000") != std::string::npos;
+  }
+  EXPECT_TRUE(dam && evacuated);
+}
+
+TEST(Summary, SingleSourceSentencesCiteOnlyTheirArticle) {
+  std::vector<Article> articles = event();
+  BriefOptions o;
+  o.sentences = 6;
+  std::vector<SummarySentence> s = summarize(articles, o);
+  ASSERT_EQ(s.size(), 6u);
+  for (const SummarySentence& x : s) {
+    if (x.text.find("bakery") != std::string::npos || x.text.find("governor") != std::string::npos ||
+        x.text.find("Rail traffic") != std::string::npos) {
+      EXPECT_EQ(x.sources, std::vector<size_t>{x.from}) << x.text;
+    }
+  }
+}
+
+TEST(Summary, NoSentenceRepeatsAnother) {
+  std::vector<Article> articles = event();
+  SentenceSpace space(articles);
+  BriefOptions o;
+  o.sentences = 8;
+  std::vector<SummarySentence> s = summarize(articles, o);
+  // Of the three dam sentences only one may be chosen, and likewise for the evacuation.
+  EXPECT_EQ(std::count_if(s.begin(), s.end(), [](const SummarySentence& x) {
+              return x.text.find("4,000") != std::string::npos;
+            }), 1);
+  EXPECT_EQ(std::count_if(s.begin(), s.end(), [](const SummarySentence& x) {
+              return x.text.find("dam above the Lindau") != std::string::npos;
+            }), 1);
+}
+
+TEST(Summary, WordBudget) {
+  std::vector<Article> articles = event();
+  BriefOptions o;
+  o.words = 30;
+  std::vector<SummarySentence> s = summarize(articles, o);
+  ASSERT_FALSE(s.empty());
+  size_t words = 0;
+  for (const SummarySentence& x : s) {
+    words += static_cast<size_t>(std::count(x.text.begin(), x.text.end(), ' ')) + 1;
+  }
+  EXPECT_LE(words, 32u);  // tokens vs spaces: "4,000" counts once either way
+}
+
+TEST(Summary, DuplicatesAreNotQuotedButEmptyInputIsFine) {
+  std::vector<Article> articles = event();
+  articles[1].duplicate_of = "a1";
+  BriefOptions o;
+  o.sentences = 10;
+  for (const SummarySentence& x : summarize(articles, o)) {
+    EXPECT_NE(x.from, 1u);
+    EXPECT_FALSE(contains(x.sources, 1u));
+  }
+  EXPECT_TRUE(summarize({}, o).empty());
+}
+
+TEST(Summary, SimilarityIsCosine) {
+  std::vector<Article> articles = event();
+  SentenceSpace space(articles);
+  ASSERT_GT(space.size(), 3u);
+  for (size_t u = 0; u < space.size(); ++u) {
+    EXPECT_NEAR(space.similarity(u, u), 1.0f, 1e-4);
+    auto best = space.best_match_per_article(u);
+    EXPECT_NEAR(best[space.ref(u).article], 1.0f, 1e-4);
+  }
+}
+
+}  // namespace
+}  // namespace chorus

@@ -1,0 +1,136 @@
+// The `chorus` command as a user runs it: output, stderr lines and exit status.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Result {
+  int status;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("chorus-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Result run(const std::string& args, const std::string& stdin_file = "") {
+    std::string cmd = std::string(CHORUS_BIN) + " " + args + " >" + (dir_ / "out").string() +
+                      " 2>" + (dir_ / "err").string();
+    if (!stdin_file.empty()) cmd += " <" + stdin_file;
+    int rc = std::system(cmd.c_str());
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(dir_ / "out"), slurp(dir_ / "err")};
+  }
+
+  std::string write(const std::string& name, const std::string& data) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << data;
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+const std::string kExamples = CHORUS_EXAMPLES_DIR;
+
+TEST_F(Cli, BriefOfTheExampleIsValidJson) {
+  Result r = run("brief " + kExamples);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(r.out);
+  EXPECT_EQ(doc["summary"].get_array().size(), 5u);
+  EXPECT_EQ(doc["articles"].get_array().size(), 5u);
+  // Every cited id resolves in "articles".
+  std::set<std::string_view> ids;
+  for (auto a : doc["articles"]) ids.insert(std::string_view(a["id"]));
+  for (auto s : doc["summary"]) {
+    for (auto id : s["sources"]) EXPECT_TRUE(ids.count(std::string_view(id)));
+  }
+}
+
+TEST_F(Cli, LengthAndFormatOptions) {
+  Result md = run("brief --sentences 3 --format md " + kExamples);
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_NE(md.out.find("## Summary"), std::string::npos);
+  EXPECT_NE(md.out.find("\n3. "), std::string::npos);
+  EXPECT_EQ(md.out.find("\n4. "), std::string::npos);
+  Result words = run("brief --words 60 " + kExamples);
+  ASSERT_EQ(words.status, 0) << words.err;
+  Result both = run("brief --words 60 --sentences 2 " + kExamples);
+  EXPECT_EQ(both.status, 2);
+}
+
+TEST_F(Cli, MissingFileIsNamedAndTheRestIsUsed) {
+  Result r = run("brief " + kExamples + " " + (dir_ / "missing.txt").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("missing.txt: no such file; skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  simdjson::dom::parser parser;
+  EXPECT_EQ(parser.parse(r.out)["articles"].get_array().size(), 5u);
+}
+
+TEST_F(Cli, BadInputsEachGetOneLine) {
+  std::string jsonl = write("in.jsonl", "{\"id\":\"x\",\"text\":\"Flood waters rose across the valley.\"}\n{oops\n");
+  std::string empty = write("empty.txt", "");
+  std::string binary = write("bin.txt", std::string("\0\1\2\3garbage", 11));
+  std::string bad_utf8 = write("latin1.txt", "Caf\xE9 owners protested on Monday.\n");
+  Result r = run("brief " + jsonl + " " + empty + " " + binary + " " + bad_utf8);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("in.jsonl:2: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("empty.txt: empty file; skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bin.txt: binary data, not text; skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("latin1.txt:1: invalid UTF-8 at byte 3; skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 4);
+  simdjson::dom::parser parser;
+  EXPECT_EQ(parser.parse(r.out)["articles"].get_array().size(), 1u);
+}
+
+TEST_F(Cli, NothingUsableIsAnError) {
+  Result r = run("brief " + write("empty.txt", "\n"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no usable articles"), std::string::npos);
+}
+
+TEST_F(Cli, StdinAndClean) {
+  Result r = run("brief -", kExamples + "/004_1c8335ddd882d85a.txt");
+  ASSERT_EQ(r.status, 0) << r.err;
+  Result c = run("clean " + kExamples + "/000_8b8535d9ee745d2b.txt");
+  ASSERT_EQ(c.status, 0) << c.err;
+  EXPECT_EQ(c.out.rfind("Russia-Led CSTO Troops Begin Withdrawal From Kazakhstan\n\n", 0), 0u);
+  EXPECT_EQ(c.out.find("\nXS"), std::string::npos);
+  Result j = run("clean --format jsonl " + kExamples);
+  ASSERT_EQ(j.status, 0) << j.err;
+  EXPECT_EQ(std::count(j.out.begin(), j.out.end(), '\n'), 5);
+  EXPECT_NE(j.out.find("\"why\":\"counter\""), std::string::npos);
+}
+
+TEST_F(Cli, HelpAndUsageErrors) {
+  Result h = run("--help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("brief"), std::string::npos);
+  EXPECT_NE(h.out.find("clean"), std::string::npos);
+  EXPECT_EQ(run("").status, 2);
+  EXPECT_EQ(run("brief").status, 2);
+  EXPECT_EQ(run("frobnicate").status, 2);
+}
+
+}  // namespace
