@@ -1,189 +1,312 @@
 #include "extract/html.h"
 
-#include <gumbo.h>
+#include <simdjson.h>
 
-#include <cstring>
-#include <string>
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <optional>
 
+#include "extract/charset.h"
+#include "extract/content.h"
+#include "extract/dom.h"
+#include "extract/metadata.h"
 #include "text/dates.h"
 #include "text/utf8.h"
 
 namespace chorus {
 namespace {
 
-bool skipped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_MATH:
-      return true;
-    default:
-      return false;
-  }
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
-bool is_block(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_BR: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-    case GUMBO_TAG_HR: case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS:
-      return true;
-    default:
-      return false;
-  }
-}
-
-const char* attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? a->value : nullptr;
-}
-
-// Appends the text of `node` to `out`, one block a line; iterative to survive deep nesting.
-void collect_text(const GumboNode* root, std::string& out) {
-  struct Frame {
-    const GumboNode* node;
-    unsigned child;
-  };
-  std::vector<Frame> stack{{root, 0}};
-  auto newline = [&] {
-    if (!out.empty() && out.back() != '\n') out.push_back('\n');
-  };
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const GumboNode* n = f.node;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      out += n->v.text.text;
-      stack.pop_back();
-      continue;
+const std::string* meta_value(const Dom& dom, std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys) {
+    for (const auto& [key, value] : dom.meta) {
+      if (key == k && !value.empty()) return &value;
     }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
-        n->type != GUMBO_NODE_TEMPLATE) {
-      stack.pop_back();
-      continue;
-    }
-    const GumboVector& children =
-        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    if (f.child == 0 && n->type == GUMBO_NODE_ELEMENT) {
-      if (skipped(n->v.element.tag)) {
-        stack.pop_back();
-        continue;
-      }
-      if (is_block(n->v.element.tag)) newline();
-    }
-    if (f.child < children.length) {
-      const GumboNode* c = static_cast<const GumboNode*>(children.data[f.child++]);
-      stack.push_back({c, 0});
-      continue;
-    }
-    if (n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag)) newline();
-    stack.pop_back();
-  }
-}
-
-// Finds the first element with `tag` (depth first, iterative).
-const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
-    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == tag) return n;
-    const GumboVector& ch =
-        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
   }
   return nullptr;
 }
 
-void read_metadata(const GumboNode* root, HtmlPage& page, std::string& title_tag,
-                   std::string& h1) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
-    if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboElement& e = n->v.element;
-      if (e.tag == GUMBO_TAG_HTML) {
-        if (const char* lang = attr(e, "lang")) page.language = lang;
-      } else if (e.tag == GUMBO_TAG_META) {
-        const char* key = attr(e, "property");
-        if (!key) key = attr(e, "name");
-        if (!key) key = attr(e, "itemprop");
-        const char* content = attr(e, "content");
-        if (key && content) {
-          std::string k = utf8_lower(key);
-          if (k == "og:title" && page.title.empty()) page.title = content;
-          if (k == "og:site_name" && page.site.empty()) page.site = content;
-          if (k == "og:url" && page.url.empty()) page.url = content;
-          if ((k == "article:published_time" || k == "datepublished" || k == "date" ||
-               k == "pubdate" || k == "publish-date" || k == "dc.date.issued") &&
-              page.published.empty()) {
-            if (auto d = parse_date(content)) page.published = d->iso();
-          }
-        }
-      } else if (e.tag == GUMBO_TAG_LINK) {
-        const char* rel = attr(e, "rel");
-        const char* href = attr(e, "href");
-        if (rel && href && std::strcmp(rel, "canonical") == 0) page.url = href;
-      } else if (e.tag == GUMBO_TAG_TITLE && title_tag.empty()) {
-        collect_text(n, title_tag);
-      } else if (e.tag == GUMBO_TAG_H1 && h1.empty()) {
-        collect_text(n, h1);
-      } else if (e.tag == GUMBO_TAG_TIME && page.published.empty()) {
-        if (const char* dt = attr(e, "datetime")) {
-          if (auto d = parse_date(dt)) page.published = d->iso();
-        }
-      }
-    }
-    const GumboVector& ch =
-        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+Date today_plus(int days) {
+  using namespace std::chrono;
+  auto d = year_month_day{floor<std::chrono::days>(system_clock::now()) + std::chrono::days(days)};
+  return {static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+          static_cast<int>(static_cast<unsigned>(d.day()))};
+}
+
+// A publication date that is plausible: a full date, not after tomorrow, not before 1990.
+std::string plausible(std::optional<Date> d) {
+  if (!d || d->year < 1990 || *d > today_plus(1)) return "";
+  return d->iso();
+}
+
+// ---- JSON-LD ----
+
+struct LdArticle {
+  std::string headline, published, publisher;
+  std::vector<std::string> authors;
+};
+
+void read_authors(simdjson::dom::element e, std::vector<std::string>& out) {
+  std::string_view s;
+  if (!e.get_string().get(s)) {
+    out.emplace_back(s);
+    return;
+  }
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr)) {
+    for (auto x : arr) read_authors(x, out);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (!e.get_object().get(obj)) {
+    std::string_view name;
+    if (!obj["name"].get_string().get(name)) out.emplace_back(name);
   }
 }
 
-size_t letters_in(const std::string& s) {
-  size_t n = 0;
-  for (char c : s) n += static_cast<unsigned char>(c) > ' ';
-  return n;
+bool is_article_type(simdjson::dom::element type) {
+  auto match = [](std::string_view t) {
+    return t.find("Article") != std::string_view::npos || t == "BlogPosting" ||
+           t == "Report" || t == "LiveBlogPosting";
+  };
+  std::string_view s;
+  if (!type.get_string().get(s)) return match(s);
+  simdjson::dom::array arr;
+  if (!type.get_array().get(arr)) {
+    for (auto x : arr) {
+      if (!x.get_string().get(s) && match(s)) return true;
+    }
+  }
+  return false;
+}
+
+void scan_ld(simdjson::dom::element e, LdArticle& out, int depth) {
+  if (depth > 6) return;
+  simdjson::dom::array arr;
+  if (!e.get_array().get(arr)) {
+    for (auto x : arr) scan_ld(x, out, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get_object().get(obj)) return;
+  simdjson::dom::element graph;
+  if (!obj["@graph"].get(graph)) scan_ld(graph, out, depth + 1);
+  simdjson::dom::element type;
+  if (obj["@type"].get(type) || !is_article_type(type)) return;
+  std::string_view s;
+  if (out.headline.empty() && !obj["headline"].get_string().get(s)) out.headline = s;
+  if (out.published.empty() && !obj["datePublished"].get_string().get(s)) out.published = s;
+  simdjson::dom::element author, publisher;
+  if (out.authors.empty() && !obj["author"].get(author)) read_authors(author, out.authors);
+  if (out.publisher.empty() && !obj["publisher"].get(publisher)) {
+    simdjson::dom::object p;
+    if (!publisher.get_object().get(p) && !p["name"].get_string().get(s)) out.publisher = s;
+  }
+}
+
+LdArticle read_json_ld(const Dom& dom) {
+  LdArticle out;
+  simdjson::dom::parser parser;
+  for (const std::string& body : dom.json_ld) {
+    simdjson::dom::element doc;
+    if (parser.parse(body).get(doc)) continue;  // malformed JSON-LD is common; skip it
+    scan_ld(doc, out, 0);
+  }
+  return out;
+}
+
+// ---- Authors ----
+
+// A person's name from a byline-like string, or "" for junk ("Staff", "5 Minute Read").
+std::string clean_author(std::string_view raw) {
+  std::string s = normalize_spaces(raw);
+  std::string l = lower(s);
+  for (std::string_view prefix : {"by ", "written by ", "author: ", "von ", "par ", "por "}) {
+    if (l.rfind(prefix, 0) == 0) {
+      s = s.substr(prefix.size());
+      l = l.substr(prefix.size());
+    }
+  }
+  if (s.empty() || s.size() > 60 || s.find("://") != std::string::npos ||
+      s.find('@') != std::string::npos) {
+    return "";
+  }
+  for (std::string_view junk : {"minute read", "min read", "staff", "editor", "newsroom",
+                                "contributor", "correspondent", "reporter", "team", "news desk",
+                                "updated", "published", "associated press", "reuters"}) {
+    if (l.find(junk) != std::string::npos) return "";
+  }
+  // A name: two to five words, each starting with a letter, mostly capitalised.
+  int words = 0, capitalised = 0;
+  size_t i = 0;
+  bool start = true;
+  while (i < s.size()) {
+    size_t at = i;
+    char32_t c = utf8_next(s, i);
+    if (c == ' ') {
+      start = true;
+      continue;
+    }
+    if (start) {
+      ++words;
+      if (is_upper(c)) ++capitalised;
+      if (!is_letter(c)) return "";
+      start = false;
+    }
+    (void)at;
+  }
+  if (words < 2 || words > 5 || capitalised * 2 < words + 1) return "";
+  return s;
+}
+
+void add_authors(std::string_view raw, std::vector<std::string>& out) {
+  // "Jane Doe and John Roe", "Jane Doe, John Roe"
+  std::string s(raw);
+  for (std::string_view sep : {" and ", " & ", ";", "|"}) {
+    size_t pos;
+    while ((pos = s.find(sep)) != std::string::npos) s.replace(pos, sep.size(), ",");
+  }
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string name = clean_author(std::string_view(s).substr(start, comma - start));
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    start = comma + 1;
+  }
+}
+
+// ---- Other metadata ----
+
+std::string language_code(std::string_view tag) {
+  std::string l = lower(tag);
+  size_t cut = l.find_first_of("-_");
+  if (cut != std::string::npos) l.resize(cut);
+  if (l.size() < 2 || l.size() > 3 || !std::all_of(l.begin(), l.end(), ::isalpha)) return "";
+  return l;
+}
+
+// "/2019/11/19/" or "/20191119/" or "-2019-11-19" in a URL.
+std::string date_from_url(std::string_view url) {
+  for (size_t i = 0; i + 10 <= url.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(url[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(url[i - 1])))) continue;
+    auto num = [&](size_t p, size_t n) {
+      int v = 0;
+      for (size_t k = p; k < p + n; ++k) {
+        if (k >= url.size() || !std::isdigit(static_cast<unsigned char>(url[k]))) return -1;
+        v = v * 10 + (url[k] - '0');
+      }
+      return v;
+    };
+    int y = num(i, 4);
+    if (y < 1990) continue;
+    char sep = url[i + 4];
+    if ((sep == '/' || sep == '-' || sep == '_') && url[i + 7] == sep) {
+      int m = num(i + 5, 2), d = num(i + 8, 2);
+      bool ends = i + 10 == url.size() || !std::isdigit(static_cast<unsigned char>(url[i + 10]));
+      if (m > 0 && ends && valid_date(y, m, d)) return plausible(Date{y, m, d});
+    }
+  }
+  return "";
+}
+
+// Strips " | Site", " - Site" from a <title>.
+std::string strip_site(std::string title) {
+  for (std::string_view sep : {" | ", " - ", " — ", " – ", " :: ", " « "}) {
+    size_t pos = title.rfind(sep);
+    if (pos != std::string::npos && pos > title.size() / 3) title.resize(pos);
+  }
+  return title;
 }
 
 }  // namespace
 
-HtmlPage extract_html(std::string_view html) {
+HtmlPage extract_html(std::string_view bytes) {
   HtmlPage page;
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 100;  // errors are counted, not needed; cap the bookkeeping
-  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
-  if (!out) return page;
-  std::string title_tag, h1;
-  read_metadata(out->document, page, title_tag, h1);
-  if (page.title.empty()) page.title = normalize_spaces(title_tag);
-  if (page.title.empty()) page.title = normalize_spaces(h1);
+  Utf8Page utf8 = to_utf8(bytes);
+  page.charset = utf8.charset;
+  Dom dom = parse_dom(utf8.text);
+  LdArticle ld = read_json_ld(dom);
+
+  // Title.
+  if (const std::string* t = meta_value(dom, {"og:title", "twitter:title"})) page.title = *t;
+  if (page.title.empty()) page.title = ld.headline;
+  if (page.title.empty()) page.title = strip_site(dom.title);
   page.title = normalize_spaces(page.title);
 
-  std::string all;
-  collect_text(out->root, all);
-  // Prefer <article> or <main> when it holds most of the page's text.
-  for (GumboTag tag : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN}) {
-    if (const GumboNode* n = find_first(out->root, tag)) {
-      std::string inner;
-      collect_text(n, inner);
-      if (letters_in(inner) * 2 >= letters_in(all)) {
-        all.swap(inner);
-        break;
+  // URL, site, language.
+  page.url = dom.canonical;
+  if (page.url.empty()) {
+    if (const std::string* u = meta_value(dom, {"og:url"})) page.url = *u;
+  }
+  if (const std::string* s = meta_value(dom, {"og:site_name", "application-name"})) page.site = *s;
+  if (page.site.empty()) page.site = ld.publisher;
+  page.site = normalize_spaces(page.site);
+  page.language = language_code(dom.lang);
+  if (page.language.empty()) {
+    if (const std::string* l = meta_value(dom, {"og:locale", "content-language", "language", "dc.language"})) {
+      page.language = language_code(*l);
+    }
+  }
+
+  // Publication date: declared metadata first, then the URL, then the text.
+  if (const std::string* d = meta_value(dom, {"article:published_time", "datepublished", "pubdate",
+                                              "publishdate", "publish-date", "publish_date",
+                                              "dc.date.issued", "dc.date", "date", "sailthru.date",
+                                              "parsely-pub-date", "og:published_time",
+                                              "article.published", "dcterms.created",
+                                              "datecreated", "datetime"})) {
+    page.published = plausible(parse_date(*d));
+  }
+  if (page.published.empty()) page.published = plausible(parse_date(ld.published));
+  if (page.published.empty()) {
+    for (const std::string& t : dom.time_datetimes) {
+      page.published = plausible(parse_date(t));
+      if (!page.published.empty()) break;
+    }
+  }
+  if (page.published.empty()) page.published = date_from_url(page.url);
+
+  // Authors.
+  for (const std::string& a : ld.authors) add_authors(a, page.authors);
+  if (page.authors.empty()) {
+    for (const auto& [key, value] : dom.meta) {
+      if (key == "author" || key == "article:author" || key == "dc.creator" ||
+          key == "sailthru.author" || key == "parsely-author") {
+        add_authors(value, page.authors);
       }
     }
   }
-  page.text = std::move(all);
-  gumbo_destroy_output(&options, out);
+  if (page.authors.empty()) {
+    for (const std::string& a : dom.author_links) add_authors(a, page.authors);
+  }
+
+  // The article.
+  MainContent content = main_content(dom);
+  for (const std::string& p : content.paragraphs) {
+    if (!page.text.empty()) page.text.push_back('\n');
+    page.text += p;
+  }
+  page.is_article = content.is_article;
+  if (page.published.empty()) {
+    // A dateline among the first lines of the text.
+    size_t start = 0;
+    for (int line = 0; line < 5 && start < page.text.size(); ++line) {
+      size_t nl = page.text.find('\n', start);
+      if (nl == std::string::npos) nl = page.text.size();
+      if (auto d = dateline_date(std::string_view(page.text).substr(start, nl - start), page.language != "en")) {
+        page.published = plausible(d);
+        if (!page.published.empty()) break;
+      }
+      start = nl + 1;
+    }
+  }
   return page;
 }
 

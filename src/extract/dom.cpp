@@ -1,0 +1,387 @@
+#include "extract/dom.h"
+
+#include <myhtml/api.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <memory>
+
+namespace chorus {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// ---- Nesting bound -------------------------------------------------------------------------
+
+bool is_void(std::string_view name) {
+  return one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr", "keygen", "basefont", "frame"});
+}
+
+bool is_raw_text(std::string_view name) {
+  return one_of(name, {"script", "style", "textarea", "title", "xmp", "noembed", "noframes",
+                       "iframe", "noscript", "plaintext"});
+}
+
+bool closes_p(std::string_view name) {
+  return one_of(name, {"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
+                       "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+                       "main", "nav", "ol", "p", "pre", "section", "table", "ul", "figure"});
+}
+
+// Position just after the '>' closing the tag that starts at `i` (quotes respected).
+size_t tag_end(std::string_view s, size_t i) {
+  char quote = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return s.size();
+}
+
+std::string_view tag_name(std::string_view s, size_t i, std::string& buf) {
+  size_t j = i;
+  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '-' || s[j] == ':')) ++j;
+  buf = lower(s.substr(i, j - i));
+  return buf;
+}
+
+// ---- Building --------------------------------------------------------------------------------
+
+struct Parser {
+  myhtml_t* myhtml = nullptr;
+  myhtml_tree_t* tree = nullptr;
+  Parser() {
+    myhtml = myhtml_create();
+    myhtml_init(myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
+    tree = myhtml_tree_create();
+    myhtml_tree_init(tree, myhtml);
+  }
+  ~Parser() {
+    myhtml_tree_destroy(tree);
+    myhtml_destroy(myhtml);
+  }
+};
+
+std::string_view attr(myhtml_tree_node_t* node, const char* key) {
+  myhtml_tree_attr_t* a = myhtml_attribute_by_key(node, key, std::strlen(key));
+  if (!a) return {};
+  size_t len = 0;
+  const char* v = myhtml_attribute_value(a, &len);
+  return v ? std::string_view(v, len) : std::string_view();
+}
+
+bool has_attr(myhtml_tree_node_t* node, const char* key) {
+  return myhtml_attribute_by_key(node, key, std::strlen(key)) != nullptr;
+}
+
+bool dropped(int tag) {
+  switch (tag) {
+    case MyHTML_TAG_SCRIPT: case MyHTML_TAG_STYLE: case MyHTML_TAG_NOSCRIPT:
+    case MyHTML_TAG_TEMPLATE: case MyHTML_TAG_SVG: case MyHTML_TAG_MATH: case MyHTML_TAG_IFRAME:
+    case MyHTML_TAG_OBJECT: case MyHTML_TAG_EMBED: case MyHTML_TAG_CANVAS: case MyHTML_TAG_VIDEO:
+    case MyHTML_TAG_AUDIO: case MyHTML_TAG__COMMENT: case MyHTML_TAG_HEAD:
+    case MyHTML_TAG_SELECT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_BUTTON:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool hidden(myhtml_tree_node_t* node) {
+  if (has_attr(node, "hidden")) return true;
+  if (lower(attr(node, "aria-hidden")) == "true") return true;
+  std::string style = lower(attr(node, "style"));
+  if (style.empty()) return false;
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+std::string node_text(myhtml_tree_node_t* node) {
+  std::string out;
+  for (myhtml_tree_node_t* c = myhtml_node_child(node); c; c = myhtml_node_next(c)) {
+    if (myhtml_node_tag_id(c) == MyHTML_TAG__TEXT) {
+      size_t len = 0;
+      const char* t = myhtml_node_text(c, &len);
+      if (t) out.append(t, len);
+    }
+  }
+  return out;
+}
+
+// Collects metadata from elements of <head> and elsewhere; returns true when the element's
+// subtree is metadata only and should not enter the tree.
+void read_metadata(myhtml_tree_node_t* node, int tag, Dom& dom) {
+  switch (tag) {
+    case MyHTML_TAG_META: {
+      std::string_view key = attr(node, "property");
+      if (key.empty()) key = attr(node, "name");
+      if (key.empty()) key = attr(node, "itemprop");
+      std::string_view content = attr(node, "content");
+      if (key.empty() && has_attr(node, "datetime")) {
+        key = "datetime";
+        content = attr(node, "datetime");
+      }
+      if (!key.empty() && !content.empty()) dom.meta.emplace_back(lower(key), std::string(content));
+      break;
+    }
+    case MyHTML_TAG_LINK:
+      if (lower(attr(node, "rel")) == "canonical" && dom.canonical.empty()) {
+        dom.canonical = std::string(attr(node, "href"));
+      }
+      break;
+    case MyHTML_TAG_TITLE:
+      if (dom.title.empty()) dom.title = node_text(node);
+      break;
+    case MyHTML_TAG_SCRIPT:
+      if (lower(attr(node, "type")) == "application/ld+json") dom.json_ld.push_back(node_text(node));
+      break;
+    case MyHTML_TAG_TIME: {
+      std::string_view dt = attr(node, "datetime");
+      if (!dt.empty()) dom.time_datetimes.emplace_back(dt);
+      break;
+    }
+    case MyHTML_TAG_HTML:
+      dom.lang = std::string(attr(node, "lang"));
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+bool is_block_tag(int tag) {
+  switch (tag) {
+    case MyHTML_TAG_P: case MyHTML_TAG_DIV: case MyHTML_TAG_H1: case MyHTML_TAG_H2:
+    case MyHTML_TAG_H3: case MyHTML_TAG_H4: case MyHTML_TAG_H5: case MyHTML_TAG_H6:
+    case MyHTML_TAG_LI: case MyHTML_TAG_BLOCKQUOTE: case MyHTML_TAG_PRE: case MyHTML_TAG_TR:
+    case MyHTML_TAG_TD: case MyHTML_TAG_TH: case MyHTML_TAG_BR: case MyHTML_TAG_SECTION:
+    case MyHTML_TAG_ARTICLE: case MyHTML_TAG_MAIN: case MyHTML_TAG_FIGCAPTION:
+    case MyHTML_TAG_UL: case MyHTML_TAG_OL: case MyHTML_TAG_TABLE: case MyHTML_TAG_DD:
+    case MyHTML_TAG_DT: case MyHTML_TAG_DL: case MyHTML_TAG_HR: case MyHTML_TAG_FIGURE:
+    case MyHTML_TAG_ADDRESS: case MyHTML_TAG_HEADER: case MyHTML_TAG_FOOTER: case MyHTML_TAG_NAV:
+    case MyHTML_TAG_ASIDE: case MyHTML_TAG_FORM: case MyHTML_TAG_FIELDSET: case MyHTML_TAG_BODY:
+    case MyHTML_TAG_CAPTION: case MyHTML_TAG_DETAILS: case MyHTML_TAG_SUMMARY:
+    case MyHTML_TAG_CENTER: case MyHTML_TAG_HGROUP: case MyHTML_TAG_OPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string bound_nesting(std::string_view html, int max_depth) {
+  std::vector<std::string> stack;
+  int excess = 0;  // start tags dropped and not yet closed
+  std::vector<std::pair<size_t, size_t>> removed;
+  std::string name_buf;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    if (i + 1 >= html.size()) break;
+    char next = html[i + 1];
+    if (next == '!' || next == '?') {
+      i = tag_end(html, i);
+      continue;
+    }
+    bool closing = next == '/';
+    size_t name_at = i + (closing ? 2 : 1);
+    if (name_at >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_at]))) {
+      ++i;
+      continue;
+    }
+    std::string name(tag_name(html, name_at, name_buf));
+    size_t end = tag_end(html, name_at);
+    if (closing) {
+      if (excess > 0 && !is_void(name)) {
+        removed.emplace_back(i, end);
+        --excess;
+      } else {
+        // Pop to the matching element if it is near the top; ignore stray end tags.
+        for (size_t k = 0; k < stack.size() && k < 16; ++k) {
+          if (stack[stack.size() - 1 - k] == name) {
+            stack.resize(stack.size() - 1 - k);
+            break;
+          }
+        }
+      }
+      i = end;
+      continue;
+    }
+    bool self_closing = end >= 2 && html[end - 2] == '/';
+    if (is_raw_text(name)) {
+      // Skip to the element's end tag: its content is not markup.
+      std::string close = "</" + name;
+      size_t pos = end;
+      while (pos < html.size()) {
+        size_t lt = html.find("</", pos);
+        if (lt == std::string_view::npos) {
+          pos = html.size();
+          break;
+        }
+        if (lower(html.substr(lt, close.size())) == close) {
+          pos = tag_end(html, lt);
+          break;
+        }
+        pos = lt + 2;
+      }
+      i = pos;
+      continue;
+    }
+    if (is_void(name) || self_closing) {
+      i = end;
+      continue;
+    }
+    // Implied end tags: <p> before a block, and list items, cells and options before their kin.
+    if (!stack.empty()) {
+      const std::string& top = stack.back();
+      if ((top == "p" && closes_p(name)) || (top == name && one_of(name, {"li", "dt", "dd", "option", "tr", "td", "th"})) ||
+          ((top == "td" || top == "th") && (name == "td" || name == "th" || name == "tr"))) {
+        stack.pop_back();
+      }
+    }
+    if (static_cast<int>(stack.size()) >= max_depth) {
+      removed.emplace_back(i, end);
+      ++excess;
+    } else {
+      stack.push_back(std::move(name));
+    }
+    i = end;
+  }
+  if (removed.empty()) return std::string(html);
+  std::string out;
+  out.reserve(html.size());
+  size_t pos = 0;
+  for (auto [b, e] : removed) {
+    out.append(html.substr(pos, b - pos));
+    pos = e;
+  }
+  out.append(html.substr(pos));
+  return out;
+}
+
+Dom parse_dom(std::string_view html) {
+  thread_local Parser parser;
+  Dom dom;
+  std::string bounded = bound_nesting(html, kMaxNestingDepth);
+  if (myhtml_parse(parser.tree, MyENCODING_UTF_8, bounded.data(), bounded.size()) != MyHTML_STATUS_OK) {
+    dom.nodes.emplace_back();
+    return dom;
+  }
+  myhtml_tree_node_t* root = myhtml_tree_get_node_html(parser.tree);
+  dom.nodes.reserve(bounded.size() / 40);
+  dom.text.reserve(bounded.size() / 4);
+
+  // Depth-first, iterative: (myhtml node, our parent index, our previous sibling index).
+  struct Frame {
+    myhtml_tree_node_t* node;
+    uint32_t parent;
+  };
+  std::vector<Frame> stack;
+  std::vector<uint32_t> last_child;  // per our node: its last child so far
+  auto add = [&](DomNode n) {
+    uint32_t id = static_cast<uint32_t>(dom.nodes.size());
+    if (n.parent != kNoNode) {
+      n.depth = static_cast<uint16_t>(std::min<int>(dom.nodes[n.parent].depth + 1, UINT16_MAX));
+      uint32_t& last = last_child[n.parent];
+      if (last == kNoNode) {
+        dom.nodes[n.parent].first_child = id;
+      } else {
+        dom.nodes[last].next_sibling = id;
+      }
+      last = id;
+    }
+    dom.nodes.push_back(n);
+    last_child.push_back(kNoNode);
+    return id;
+  };
+  if (!root) {
+    dom.nodes.emplace_back();
+    return dom;
+  }
+  stack.push_back({root, kNoNode});
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    int tag = static_cast<int>(myhtml_node_tag_id(f.node));
+    if (tag == MyHTML_TAG__TEXT) {
+      size_t len = 0;
+      const char* t = myhtml_node_text(f.node, &len);
+      if (!t || len == 0 || f.parent == kNoNode) continue;
+      DomNode n;
+      n.parent = f.parent;
+      n.flags = DomNode::kText;
+      n.begin = static_cast<uint32_t>(dom.text.size());
+      n.size = static_cast<uint32_t>(len);
+      dom.text.append(t, len);
+      add(n);
+      continue;
+    }
+    read_metadata(f.node, tag, dom);
+    if (tag == MyHTML_TAG_HEAD) {
+      // Metadata lives in <head>: read it, keep none of it in the tree.
+      std::vector<myhtml_tree_node_t*> todo{f.node};
+      while (!todo.empty()) {
+        myhtml_tree_node_t* h = todo.back();
+        todo.pop_back();
+        for (myhtml_tree_node_t* c = myhtml_node_child(h); c; c = myhtml_node_next(c)) {
+          int ct = static_cast<int>(myhtml_node_tag_id(c));
+          read_metadata(c, ct, dom);
+          if (ct != MyHTML_TAG__TEXT) todo.push_back(c);
+        }
+      }
+      continue;
+    }
+    if (dropped(tag)) continue;
+    if (tag == MyHTML_TAG_A && (lower(attr(f.node, "rel")).find("author") != std::string::npos ||
+                                lower(attr(f.node, "itemprop")) == "author")) {
+      dom.author_links.push_back(node_text(f.node));
+    }
+    DomNode n;
+    n.parent = f.parent;
+    n.tag = tag;
+    if (hidden(f.node)) n.flags |= DomNode::kHidden;
+    if (tag == MyHTML_TAG_A && has_attr(f.node, "href")) n.flags |= DomNode::kLink;
+    std::string_view cls = attr(f.node, "class");
+    std::string_view id = attr(f.node, "id");
+    std::string_view itemprop = attr(f.node, "itemprop");
+    if (!cls.empty() || !id.empty() || !itemprop.empty()) {
+      n.begin = static_cast<uint32_t>(dom.names.size());
+      dom.names += lower(cls);
+      dom.names += ' ';
+      dom.names += lower(id);
+      dom.names += ' ';
+      dom.names += lower(itemprop);
+      n.size = static_cast<uint32_t>(dom.names.size() - n.begin);
+    }
+    uint32_t me = add(n);
+    // Children in reverse so that they pop in document order.
+    std::vector<myhtml_tree_node_t*> children;
+    for (myhtml_tree_node_t* c = myhtml_node_child(f.node); c; c = myhtml_node_next(c)) children.push_back(c);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, me});
+  }
+  return dom;
+}
+
+}  // namespace chorus
