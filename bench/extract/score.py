@@ -98,7 +98,7 @@ def load_predictions(path):
         for k, v in obj.items():
             preds[k] = (v or {}).get('articleBody', '') if isinstance(v, dict) else (v or '')
         return preds
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split('\n'), 1):  # not splitlines(): U+2028 etc. stay in strings
         if not line.strip():
             continue
         rec = json.loads(line)
