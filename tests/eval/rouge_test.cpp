@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "eval/rouge_vectors.h"
 
 namespace chorus {
 namespace {
@@ -192,6 +196,44 @@ TEST(Rouge, PreparedReferencesScoreLikeOneOffCalls) {
     EXPECT_EQ(printed(a.l), printed(b.l));
     EXPECT_EQ(printed(a.su), printed(b.su));
   }
+}
+
+// Cases scored by the official ROUGE-1.5.5 script (tests/fixtures/README.md).
+TEST(RougeVectors, SampleAgreesWithRouge155) {
+  std::ifstream f(std::string(CHORUS_FIXTURES_DIR) + "/rouge-vectors-sample.jsonl");
+  std::stringstream data;
+  data << f.rdbuf();
+  std::vector<RougeVector> cases;
+  std::string error;
+  ASSERT_TRUE(read_rouge_vectors(data.str(), cases, &error)) << error;
+  ASSERT_EQ(cases.size(), 16u);
+  RougeCheck check = check_rouge_vectors(cases);
+  for (const RougeMismatch& m : check.mismatches) {
+    ADD_FAILURE() << m.id << " " << m.metric << " " << m.field << ": ROUGE " << fixed5(m.expected)
+                  << ", chorus " << fixed5(m.got);
+  }
+  EXPECT_EQ(check.agreeing, cases.size());
+  EXPECT_TRUE(check.problems.empty());
+  EXPECT_EQ(check.numbers, 11u * 3 * 4 + 5u * 3 * 3);  // multinews: 4 metrics, duc2004: 3
+}
+
+TEST(RougeVectors, ReportsMismatchesAndBadLines) {
+  std::vector<RougeVector> cases;
+  std::string error;
+  ASSERT_TRUE(read_rouge_vectors(
+      R"({"id": "x", "config": "multinews", "candidate": ["the dog ran"], "references": [["the dog"]],)"
+      R"( "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5}, "rouge-3": {"r": 0, "p": 0, "f": 0}}})"
+      "\n\n"
+      R"({"id": "y", "config": "other", "candidate": [], "references": [], "rouge": {}})",
+      cases, &error))
+      << error;
+  RougeCheck check = check_rouge_vectors(cases);
+  EXPECT_EQ(check.agreeing, 0u);
+  ASSERT_EQ(check.mismatches.size(), 4u);  // rouge-1 f, and rouge-3 which is not computed
+  EXPECT_EQ(check.mismatches[0].field, 'f');
+  EXPECT_EQ(check.problems.size(), 1u);
+  EXPECT_FALSE(read_rouge_vectors("{\"id\": 1}\n", cases, &error));
+  EXPECT_EQ(error.substr(0, 7), "line 1:");
 }
 
 }  // namespace
