@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   std::map<std::string, Runner> runners = {
       {"brief", add_brief(app, global)},
       {"clean", add_clean(app, global)},
+      {"eval", add_eval(app, global)},
   };
   try {
     app.parse(argc, argv);
