@@ -59,7 +59,8 @@ int64_t clipped_hits(const Units& a, const Units& b) {
 
 // Skip-bigrams (i, j) with j - i - 1 <= gap, plus unigrams; like ROUGE, the last token has
 // no unigram. A unigram's key has 0 in its high half, which no token id has.
-void skip_units(const std::vector<uint32_t>& t, int gap, bool unigrams, std::vector<uint64_t>& out) {
+void skip_units(const std::vector<uint32_t>& t, int gap, bool unigrams,
+                std::vector<uint64_t>& out) {
   size_t reach = gap == kRougeAnyGap ? t.size() : static_cast<size_t>(gap) + 1;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     if (unigrams) out.push_back(t[i]);
@@ -182,7 +183,9 @@ RougeReferences::RougeReferences(const std::vector<std::vector<std::string>>& re
     keys.assign(tokens.begin(), tokens.end());
     Units unigrams;
     count_sorted(keys, unigrams);
-    for (const auto& [id, count] : unigrams) ref.unigrams.emplace_back(static_cast<uint32_t>(id), count);
+    for (const auto& [id, count] : unigrams) {
+      ref.unigrams.emplace_back(static_cast<uint32_t>(id), count);
+    }
     refs_.push_back(std::move(ref));
   }
 }
@@ -210,7 +213,9 @@ RougeResult RougeReferences::score(const std::vector<std::string>& candidate_sen
   for (size_t n = 1; n <= max_n; ++n) {
     if (n > 1 && !grams.empty()) {
       grams.pop_back();
-      for (size_t i = 0; i < grams.size(); ++i) grams[i] = gram_id(n - 1, grams[i], tokens[i + n - 1]);
+      for (size_t i = 0; i < grams.size(); ++i) {
+        grams[i] = gram_id(n - 1, grams[i], tokens[i + n - 1]);
+      }
     }
     std::vector<uint64_t> keys(grams);
     units.clear();

@@ -120,7 +120,8 @@ bool cvc(std::string_view s) {
 }
 
 bool ends_with(const std::string& w, std::string_view suffix) {
-  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return w.size() >= suffix.size() &&
+         w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 std::string_view before(const std::string& w, size_t suffix_size) {
   return std::string_view(w).substr(0, w.size() - suffix_size);

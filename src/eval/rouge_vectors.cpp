@@ -21,7 +21,8 @@ bool string_list(simdjson::dom::element e, std::vector<std::string>& out) {
 }
 
 // The score ROUGE would print under `metric`, or nullptr if these options do not compute it.
-const RougeScore* find_metric(const RougeResult& r, const RougeOptions& o, std::string_view metric) {
+const RougeScore* find_metric(const RougeResult& r, const RougeOptions& o,
+                              std::string_view metric) {
   if (metric.substr(0, 6) != "rouge-") return nullptr;
   std::string_view m = metric.substr(6);
   if (m == "l") return o.rouge_l ? &r.l : nullptr;
@@ -66,7 +67,9 @@ bool read_rouge_vectors(std::string_view jsonl, std::vector<RougeVector>& out, s
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     simdjson::dom::object obj;
-    auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get_object().get(obj);
+    auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true)
+                   .get_object()
+                   .get(obj);
     if (err) return fail(std::string("malformed JSON: ") + simdjson::error_message(err));
     RougeVector v;
     std::string_view s;
@@ -74,7 +77,9 @@ bool read_rouge_vectors(std::string_view jsonl, std::vector<RougeVector>& out, s
     v.id = s;
     if (obj["config"].get_string().get(s)) return fail("no \"config\"");
     v.config = s;
-    if (!string_list(obj["candidate"], v.candidate)) return fail("\"candidate\" is not a list of strings");
+    if (!string_list(obj["candidate"], v.candidate)) {
+      return fail("\"candidate\" is not a list of strings");
+    }
     simdjson::dom::array refs;
     if (obj["references"].get_array().get(refs)) return fail("no \"references\" list");
     for (auto ref : refs) {

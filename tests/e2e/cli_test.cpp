@@ -148,8 +148,8 @@ TEST_F(Cli, EvalRougeChecksVectors) {
   EXPECT_EQ(r.out.rfind("16/16 cases agree", 0), 0u) << r.out;
   std::string bad = write(
       "bad.jsonl",
-      R"({"id": "x", "config": "duc2004", "candidate": ["the dog ran"], "references": [["the dog"]],)"
-      R"( "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5}}})");
+      R"({"id": "x", "config": "duc2004", "candidate": ["the dog ran"],)"
+      R"( "references": [["the dog"]], "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5}}})");
   r = run("eval rouge --vectors " + bad);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("differs: x rouge-1 f: ROUGE-1.5.5 0.50000, chorus 0.80000"),

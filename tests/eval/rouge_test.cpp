@@ -221,8 +221,9 @@ TEST(RougeVectors, ReportsMismatchesAndBadLines) {
   std::vector<RougeVector> cases;
   std::string error;
   ASSERT_TRUE(read_rouge_vectors(
-      R"({"id": "x", "config": "multinews", "candidate": ["the dog ran"], "references": [["the dog"]],)"
-      R"( "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5}, "rouge-3": {"r": 0, "p": 0, "f": 0}}})"
+      R"({"id": "x", "config": "multinews", "candidate": ["the dog ran"],)"
+      R"( "references": [["the dog"]], "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5},)"
+      R"( "rouge-3": {"r": 0, "p": 0, "f": 0}}})"
       "\n\n"
       R"({"id": "y", "config": "other", "candidate": [], "references": [], "rouge": {}})",
       cases, &error))
