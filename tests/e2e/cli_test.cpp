@@ -123,14 +123,52 @@ TEST_F(Cli, StdinAndClean) {
   EXPECT_NE(j.out.find("\"why\":\"counter\""), std::string::npos);
 }
 
+TEST_F(Cli, EvalRougeScoresFiles) {
+  std::string c = write("cand.txt", "the dog ran\n");
+  std::string r1 = write("r1.txt", "the dog ran home\n");
+  std::string r2 = write("r2.txt", "a dog ran fast today\n");
+  Result r = run("eval rouge " + c + " " + r1 + " " + r2);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "ROUGE-1    R:0.55556 P:0.83333 F:0.66667\n"
+            "ROUGE-2    R:0.42857 P:0.75000 F:0.54545\n"
+            "ROUGE-L    R:0.55556 P:0.83333 F:0.66667\n"
+            "ROUGE-SU4  R:0.30435 P:0.70000 F:0.42424\n");
+  r = run("eval rouge -n 1 -x --no-skip -l 2 " + c + " " + r1);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ROUGE-1    R:1.00000 P:1.00000 F:1.00000\n");
+  EXPECT_EQ(run("eval rouge " + c).status, 2);
+  EXPECT_EQ(run("eval rouge " + c + " " + (dir_ / "missing.txt").string()).status, 1);
+}
+
+TEST_F(Cli, EvalRougeChecksVectors) {
+  Result r = run("eval rouge --vectors " + std::string(CHORUS_FIXTURES_DIR) +
+                 "/rouge-vectors-sample.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("12/12 cases agree", 0), 0u) << r.out;
+  std::string bad = write(
+      "bad.jsonl",
+      R"({"id": "x", "config": "duc2004", "candidate": ["the dog ran"],)"
+      R"( "references": [["the dog"]], "rouge": {"rouge-1": {"r": 1.0, "p": 0.66667, "f": 0.5}}})");
+  r = run("eval rouge --vectors " + bad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("differs: x rouge-1 f: ROUGE-1.5.5 0.50000, chorus 0.80000"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("0/1 cases agree"), std::string::npos);
+}
+
 TEST_F(Cli, HelpAndUsageErrors) {
   Result h = run("--help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.out.find("brief"), std::string::npos);
   EXPECT_NE(h.out.find("clean"), std::string::npos);
+  EXPECT_NE(h.out.find("eval"), std::string::npos);
   EXPECT_EQ(run("").status, 2);
   EXPECT_EQ(run("brief").status, 2);
   EXPECT_EQ(run("frobnicate").status, 2);
+  EXPECT_EQ(run("eval").status, 2);
+  EXPECT_EQ(run("eval rouge").status, 2);
 }
 
 }  // namespace
