@@ -196,12 +196,12 @@ class Cleaner {
 
   CleanedText run() {
     for (size_t i = 0; i < lines_.size(); ++i) classify(i);
-    mark_short_token_runs();
+        mark_short_token_runs();
     find_headline();
     mark_repeats();
     mark_navigation();
     mark_tail();
-    CleanedText out;
+        CleanedText out;
     out.headline = headline_;
     for (Line& l : lines_) {
       if (l.kept()) {
@@ -551,15 +551,7 @@ class Cleaner {
     return shaped && !is_notice(l);
   }
 
-  static bool is_notice(const Line& l) {
-    std::string outside = utf8_lower(outside_quotes(l.text));
-    std::vector<RawToken> tokens;
-    split_words(outside, tokens);
-    for (const RawToken& t : tokens) {
-      if (notice_words().count(std::string_view(outside).substr(t.begin, t.size))) return true;
-    }
-    return false;
-  }
+  static bool is_notice(const Line& l) { return addresses_reader(l.text); }
 
   // The headline: the first kept line above the story that is shaped like one.
   void find_headline() {
@@ -606,7 +598,7 @@ class Cleaner {
   }
 
   // Repeats: the headline's copies go; adjacent copies (captions printed twice) all go;
-  // other copies after the first go.
+  // later copies of a line of eight words or more go.
   void mark_repeats() {
     std::unordered_map<std::string, std::vector<size_t>> groups;
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -628,7 +620,9 @@ class Cleaner {
         if (adjacent) {
           lines_[idx[n - 1]].why = "repeated caption";
           lines_[idx[n]].why = "repeated caption";
-        } else if (lines_[idx[n]].kept()) {
+        } else if (lines_[idx[n]].kept() && lines_[idx[n]].word_count() >= 8) {
+          // Short lines recur legitimately in tables, lists and recipes; a repeated
+          // paragraph is the scraper's.
           lines_[idx[n]].why = "repeated line";
         }
       }
@@ -659,10 +653,11 @@ class Cleaner {
     size_t start = npos;
     for (size_t i = last_story + 1; i < lines_.size(); ++i) {
       const Line& l = lines_[i];
-      bool starter = (!l.kept() && l.why != "dateline" && l.why != "photo credit" &&
-                      l.why != "repeated caption") ||
-                     (l.kept() && (is_notice(l) || (l.ui > 0 && !l.end_punct &&
-                                                     l.word_count() <= 10)));
+      // Prompts and interface lines start a tail; counters, credits, datelines and the like
+      // can stand between paragraphs and do not.
+      bool starter = (!l.kept() && (l.why == "navigation or prompt" || l.why == "related link" ||
+                                    l.why == "ad marker" || l.why == "font-size or pager menu")) ||
+                     (l.kept() && is_notice(l));
       if (starter) {
         start = i;
         break;
@@ -687,6 +682,16 @@ class Cleaner {
 
 CleanedText clean_text(std::string_view text, const CleanOptions& options) {
   return Cleaner(text, options).run();
+}
+
+bool addresses_reader(std::string_view line) {
+  std::string outside = utf8_lower(outside_quotes(line));
+  std::vector<RawToken> tokens;
+  split_words(outside, tokens);
+  for (const RawToken& t : tokens) {
+    if (notice_words().count(std::string_view(outside).substr(t.begin, t.size))) return true;
+  }
+  return false;
 }
 
 bool looks_like_heading(std::string_view line) {

@@ -30,6 +30,11 @@ struct CleanOptions {
 // first. Cost: linear in the text; a few hash lookups a word.
 CleanedText clean_text(std::string_view text, const CleanOptions& options);
 
+// Whether a line, outside quotation marks, addresses the reader or states the page's rights:
+// "you", "your", "please", "click", "subscribe", "newsletter", "copyright", "permission", ...
+// A prompt or a notice, not story.
+bool addresses_reader(std::string_view line);
+
 // Whether a short line is a heading rather than a statement: few words, no sentence-final
 // punctuation. Used to keep headings out of summaries.
 bool looks_like_heading(std::string_view line);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 
+#include "extract/clean.h"
 #include "text/utf8.h"
 
 namespace chorus {
@@ -207,6 +208,17 @@ class Linearizer {
   TextBlock current_;
 };
 
+// A caption carries story text when it is written as paragraphs of its own (galleries that
+// tell the story picture by picture), not as a line naming who or what is shown.
+bool carries_story(const TextBlock& b) {
+  if (b.chars < 200) return false;
+  int stops = 0;
+  for (size_t i = 0; i + 1 < b.text.size(); ++i) {
+    stops += (b.text[i] == '.' || b.text[i] == '!' || b.text[i] == '?') && b.text[i + 1] == ' ';
+  }
+  return stops >= 2;
+}
+
 // A block that reads as a paragraph of story.
 bool good_block(const TextBlock& b) {
   if (b.boilerplate || b.kind == TextBlock::kHeading || b.kind == TextBlock::kCaption) return false;  // NOLINT
@@ -342,12 +354,20 @@ MainContent main_content(const Dom& dom) {
     }
     return false;
   };
+  std::vector<const TextBlock*> kept;
   for (const TextBlock& b : blocks) {
     if (!inside(b.node) || b.boilerplate) continue;
     if (b.kind == TextBlock::kHeading && b.heading_level == 1) continue;
     if (b.link_density() > 0.5) continue;
-    out.paragraphs.push_back(b.text);
+    if (b.kind == TextBlock::kCaption && !carries_story(b)) continue;
+    kept.push_back(&b);
   }
+  // The container's tail: prompts, notices and link lines after the story's last paragraph
+  // ("Subscribe to our newsletters", "Have a tip? ... Follow her on Twitter").
+  while (!kept.empty() && !good_block(*kept.back()) && addresses_reader(kept.back()->text)) {
+    kept.pop_back();
+  }
+  for (const TextBlock* b : kept) out.paragraphs.push_back(b->text);
   out.is_article = out.good_chars >= 400;
   return out;
 }

@@ -12,6 +12,7 @@
 #include "extract/dom.h"
 #include "extract/metadata.h"
 #include "text/dates.h"
+#include "text/language.h"
 #include "text/utf8.h"
 
 namespace chorus {
@@ -293,6 +294,10 @@ HtmlPage extract_html(std::string_view bytes) {
     if (!page.text.empty()) page.text.push_back('\n');
     page.text += p;
   }
+  // The language the article is written in, where the text says so clearly; pages declare
+  // the site's language, which is not always the article's.
+  LanguageGuess guess = detect_language(std::string_view(page.text).substr(0, 4096));
+  if (guess.reliable && guess.code != "und") page.language = guess.code;
   page.is_article = content.is_article;
   if (page.published.empty()) {
     // A dateline among the first lines of the text.
