@@ -428,20 +428,7 @@ class Cleaner {
     return upper >= 2 && l.text.find("://") == std::string::npos;
   }
 
-  static bool is_byline(const Line& l) {
-    if (l.end_punct || l.word_count() > 7) return false;
-    bool prefix = l.lower.rfind("by ", 0) == 0 || l.lower.rfind("author:", 0) == 0 ||
-                  l.lower.rfind("written by", 0) == 0 || l.lower.rfind("von ", 0) == 0 ||
-                  l.lower.rfind("par ", 0) == 0 || l.lower.rfind("por ", 0) == 0 ||
-                  l.lower.rfind("автор:", 0) == 0;
-    if (!prefix || l.word_count() < 2) return false;
-    // After the prefix, names: capitalised words.
-    std::vector<RawToken> tokens;
-    split_words(l.text, tokens);
-    int names = 0;
-    for (size_t k = 1; k < tokens.size(); ++k) names += tokens[k].capitalized;
-    return names >= 1 && names + 2 >= static_cast<int>(tokens.size()) - 1;
-  }
+  static bool is_byline(const Line& l) { return looks_like_byline(l.text); }
 
   static bool is_interface(const Line& l) {
     if (l.word_count() > 6) return false;
@@ -682,6 +669,23 @@ class Cleaner {
 
 CleanedText clean_text(std::string_view text, const CleanOptions& options) {
   return Cleaner(text, options).run();
+}
+
+bool looks_like_byline(std::string_view line) {
+  if (ends_sentence(line)) return false;
+  std::vector<RawToken> tokens;
+  split_words(line, tokens);
+  if (tokens.size() < 2 || tokens.size() > 7) return false;
+  std::string lower = utf8_lower(line.substr(0, 12));
+  bool prefix = lower.rfind("by ", 0) == 0 || lower.rfind("author:", 0) == 0 ||
+                lower.rfind("written by", 0) == 0 || lower.rfind("von ", 0) == 0 ||
+                lower.rfind("par ", 0) == 0 || lower.rfind("por ", 0) == 0 ||
+                lower.rfind("автор:", 0) == 0;
+  if (!prefix) return false;
+  // After the prefix, names: capitalised words.
+  int names = 0;
+  for (size_t k = 1; k < tokens.size(); ++k) names += tokens[k].capitalized;
+  return names >= 1 && names + 2 >= static_cast<int>(tokens.size()) - 1;
 }
 
 bool addresses_reader(std::string_view line) {

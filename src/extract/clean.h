@@ -35,6 +35,9 @@ CleanedText clean_text(std::string_view text, const CleanOptions& options);
 // A prompt or a notice, not story.
 bool addresses_reader(std::string_view line);
 
+// Whether a line is a byline: "By Jane Doe", "Author: Jane Doe", "Von Max Muster".
+bool looks_like_byline(std::string_view line);
+
 // Whether a short line is a heading rather than a statement: few words, no sentence-final
 // punctuation. Used to keep headings out of summaries.
 bool looks_like_heading(std::string_view line);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "extract/charset.h"
+#include "extract/clean.h"
 #include "extract/content.h"
 #include "extract/dom.h"
 #include "extract/metadata.h"
@@ -290,7 +291,20 @@ HtmlPage extract_html(std::string_view bytes) {
 
   // The article.
   MainContent content = main_content(dom);
-  for (const std::string& p : content.paragraphs) {
+  bool day_first = page.language != "en";
+  for (size_t i = 0; i < content.paragraphs.size(); ++i) {
+    const std::string& p = content.paragraphs[i];
+    // A dateline above the story is metadata, not text: it dates the page if nothing else did.
+    if (i < 5) {
+      if (auto d = dateline_date(p, day_first)) {
+        if (page.published.empty()) page.published = plausible(d);
+        continue;
+      }
+      if (looks_like_byline(p)) {
+        if (page.authors.empty()) add_authors(p, page.authors);
+        continue;
+      }
+    }
     if (!page.text.empty()) page.text.push_back('\n');
     page.text += p;
   }
@@ -299,19 +313,6 @@ HtmlPage extract_html(std::string_view bytes) {
   LanguageGuess guess = detect_language(std::string_view(page.text).substr(0, 4096));
   if (guess.reliable && guess.code != "und") page.language = guess.code;
   page.is_article = content.is_article;
-  if (page.published.empty()) {
-    // A dateline among the first lines of the text.
-    size_t start = 0;
-    for (int line = 0; line < 5 && start < page.text.size(); ++line) {
-      size_t nl = page.text.find('\n', start);
-      if (nl == std::string::npos) nl = page.text.size();
-      if (auto d = dateline_date(std::string_view(page.text).substr(start, nl - start), page.language != "en")) {
-        page.published = plausible(d);
-        if (!page.published.empty()) break;
-      }
-      start = nl + 1;
-    }
-  }
   return page;
 }
 
