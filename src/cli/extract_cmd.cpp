@@ -76,6 +76,10 @@ Runner add_extract(CLI::App& app, const Global&) {
         continue;
       }
       HtmlPage page = extract_html(data);
+      if (page.truncated) {
+        std::fprintf(stderr, "chorus: %s: warning: page over %zu MiB; only the first %zu MiB read\n",
+                     file.c_str(), kMaxPageBytes >> 20, kMaxPageBytes >> 20);
+      }
       std::string out = o->format == "jsonl" ? as_jsonl(file, page) : page.text + "\n";
       if (o->format == "text" && files.size() > 1) out = "==> " + file + " <==\n" + out + "\n";
       std::fwrite(out.data(), 1, out.size(), stdout);

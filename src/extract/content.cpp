@@ -236,6 +236,49 @@ uint32_t lowest_common_ancestor(const Dom& dom, uint32_t a, uint32_t b) {
   return a == b ? a : kNoNode;
 }
 
+// Whether the chosen container holds one article rather than an index of teasers, a gallery
+// of pictures, or nothing.
+bool looks_like_article(const Dom& dom, const std::vector<TextBlock>& blocks, uint32_t container,
+                        const MainContent& content) {
+  size_t text = 0;
+  for (const std::string& p : content.paragraphs) text += p.size();
+  if (text < 150 || content.good_chars == 0) return false;  // no body
+  // An index: its story text comes in short runs, each broken by a linked headline (teaser,
+  // text, teaser, text), about one headline a text. An article's story text runs on, with
+  // few links between its paragraphs.
+  int linked_headlines = 0, good_blocks = 0;
+  uint32_t run = 0, longest = 0, total = 0;
+  for (const TextBlock& b : blocks) {
+    bool inside = false;
+    for (uint32_t n = b.node; n != kNoNode && !inside; n = dom.nodes[n].parent) inside = n == container;
+    if (!inside || b.boilerplate) continue;
+    if (b.chars >= 15 && b.link_density() > 0.7 && b.kind != TextBlock::kCaption) {
+      ++linked_headlines;
+      run = 0;
+    } else if (good_block(b)) {
+      run += b.chars;
+      total += b.chars;
+      ++good_blocks;
+      longest = std::max(longest, run);
+    }
+  }
+  if (linked_headlines >= 4 && linked_headlines * 10 >= good_blocks * 7 && longest < 1000 &&
+      longest * 5 < total * 3) {
+    return false;
+  }
+  // A gallery: pictures with little text.
+  int images = 0;
+  std::vector<uint32_t> stack{container};
+  while (!stack.empty()) {
+    uint32_t n = stack.back();
+    stack.pop_back();
+    if (dom.nodes[n].tag == MyHTML_TAG_IMG) ++images;
+    for (uint32_t c = dom.nodes[n].first_child; c != kNoNode; c = dom.nodes[c].next_sibling) stack.push_back(c);
+  }
+  if (images >= 5 && content.good_chars < 400) return false;
+  return true;
+}
+
 }  // namespace
 
 bool names_boilerplate(std::string_view names) {
@@ -368,7 +411,7 @@ MainContent main_content(const Dom& dom) {
     kept.pop_back();
   }
   for (const TextBlock* b : kept) out.paragraphs.push_back(b->text);
-  out.is_article = out.good_chars >= 400;
+  out.is_article = looks_like_article(dom, blocks, best, out);
   return out;
 }
 

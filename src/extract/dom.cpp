@@ -282,7 +282,17 @@ std::string bound_nesting(std::string_view html, int max_depth) {
 }
 
 Dom parse_dom(std::string_view html) {
-  thread_local Parser parser;
+  thread_local std::unique_ptr<Parser> parser_holder;
+  if (!parser_holder) parser_holder = std::make_unique<Parser>();
+  Parser& parser = *parser_holder;
+  // myhtml keeps its tree's memory for the next page; after a large page, let it go.
+  struct Release {
+    std::unique_ptr<Parser>& holder;
+    bool large;
+    ~Release() {
+      if (large) holder.reset();
+    }
+  } release{parser_holder, html.size() > (size_t{8} << 20)};
   Dom dom;
   std::string bounded = bound_nesting(html, kMaxNestingDepth);
   if (myhtml_parse(parser.tree, MyENCODING_UTF_8, bounded.data(), bounded.size()) != MyHTML_STATUS_OK) {

@@ -141,6 +141,7 @@ std::string clean_author(std::string_view raw) {
   }
   for (std::string_view junk : {"minute read", "min read", "staff", "editor", "newsroom",
                                 "contributor", "correspondent", "reporter", "team", "news desk",
+                                "writer", "columnist", "photographer", "producer",
                                 "updated", "published", "associated press", "reuters"}) {
     if (l.find(junk) != std::string::npos) return "";
   }
@@ -231,6 +232,10 @@ std::string strip_site(std::string title) {
 
 HtmlPage extract_html(std::string_view bytes) {
   HtmlPage page;
+  if (bytes.size() > kMaxPageBytes) {
+    bytes = bytes.substr(0, kMaxPageBytes);
+    page.truncated = true;
+  }
   Utf8Page utf8 = to_utf8(bytes);
   page.charset = utf8.charset;
   Dom dom = parse_dom(utf8.text);

@@ -17,7 +17,12 @@ struct HtmlPage {
   std::string charset;    // what the bytes were read as
   std::string text;       // the article: one block (paragraph, heading, list item) a line
   bool is_article = false;  // false for index pages, galleries and pages with no body
+  bool truncated = false;   // the page was longer than kMaxPageBytes; the rest was not read
 };
+
+// Pages are read up to this size (no article needs more; memory stays bounded, about eight
+// times the bytes read).
+constexpr size_t kMaxPageBytes = size_t{32} << 20;
 
 // Reads a page given as raw bytes in any charset (to_utf8), parses it with myhtml, and keeps
 // the article's text and metadata. The publication date comes from article:published_time
