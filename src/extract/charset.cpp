@@ -97,23 +97,6 @@ Utf8Census census(std::string_view s) {
   return c;
 }
 
-// UTF-8 with every invalid byte replaced by U+FFFD.
-std::string repaired(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string declared_charset(std::string_view bytes) {
@@ -132,7 +115,7 @@ Utf8Page to_utf8(std::string_view bytes) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
     page.charset = "utf-8";
-    page.text = repaired(bytes);
+    page.text = utf8_repair(bytes);
     return page;
   }
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
@@ -145,7 +128,7 @@ Utf8Page to_utf8(std::string_view bytes) {
     // UTF-8 declared, assumed, or proven by the bytes themselves.
     if (c.invalid == 0 || c.multibyte > c.invalid) {
       page.charset = "utf-8";
-      page.text = c.invalid == 0 ? std::string(bytes) : repaired(bytes);
+      page.text = c.invalid == 0 ? std::string(bytes) : utf8_repair(bytes);
       return page;
     }
     declared = "windows-1252";  // mostly invalid as UTF-8: a legacy single-byte page
@@ -160,7 +143,7 @@ Utf8Page to_utf8(std::string_view bytes) {
     return page;
   }
   page.charset = "utf-8";  // an unknown charset name: keep what UTF-8 can read
-  page.text = repaired(bytes);
+  page.text = utf8_repair(bytes);
   return page;
 }
 

@@ -2,6 +2,8 @@
 
 #include <myhtml/api.h>
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -79,12 +81,13 @@ struct Parser {
   }
 };
 
-std::string_view attr(myhtml_tree_node_t* node, const char* key) {
+// An attribute's value as valid UTF-8 ("" when absent).
+std::string attr(myhtml_tree_node_t* node, const char* key) {
   myhtml_tree_attr_t* a = myhtml_attribute_by_key(node, key, std::strlen(key));
   if (!a) return {};
   size_t len = 0;
   const char* v = myhtml_attribute_value(a, &len);
-  return v ? std::string_view(v, len) : std::string_view();
+  return v ? utf8_repair(std::string_view(v, len)) : std::string();
 }
 
 bool has_attr(myhtml_tree_node_t* node, const char* key) {
@@ -123,7 +126,7 @@ std::string node_text(myhtml_tree_node_t* node) {
       if (t) out.append(t, len);
     }
   }
-  return out;
+  return utf8_repair(out);
 }
 
 // Collects metadata from elements of <head> and elsewhere; returns true when the element's
@@ -131,20 +134,20 @@ std::string node_text(myhtml_tree_node_t* node) {
 void read_metadata(myhtml_tree_node_t* node, int tag, Dom& dom) {
   switch (tag) {
     case MyHTML_TAG_META: {
-      std::string_view key = attr(node, "property");
+      std::string key = attr(node, "property");
       if (key.empty()) key = attr(node, "name");
       if (key.empty()) key = attr(node, "itemprop");
-      std::string_view content = attr(node, "content");
+      std::string content = attr(node, "content");
       if (key.empty() && has_attr(node, "datetime")) {
         key = "datetime";
         content = attr(node, "datetime");
       }
-      if (!key.empty() && !content.empty()) dom.meta.emplace_back(lower(key), std::string(content));
+      if (!key.empty() && !content.empty()) dom.meta.emplace_back(lower(key), content);
       break;
     }
     case MyHTML_TAG_LINK:
       if (lower(attr(node, "rel")) == "canonical" && dom.canonical.empty()) {
-        dom.canonical = std::string(attr(node, "href"));
+        dom.canonical = attr(node, "href");
       }
       break;
     case MyHTML_TAG_TITLE:
@@ -154,12 +157,12 @@ void read_metadata(myhtml_tree_node_t* node, int tag, Dom& dom) {
       if (lower(attr(node, "type")) == "application/ld+json") dom.json_ld.push_back(node_text(node));
       break;
     case MyHTML_TAG_TIME: {
-      std::string_view dt = attr(node, "datetime");
+      std::string dt = attr(node, "datetime");
       if (!dt.empty()) dom.time_datetimes.emplace_back(dt);
       break;
     }
     case MyHTML_TAG_HTML:
-      dom.lang = std::string(attr(node, "lang"));
+      dom.lang = attr(node, "lang");
       break;
     default:
       break;
@@ -342,9 +345,16 @@ Dom parse_dom(std::string_view html) {
       DomNode n;
       n.parent = f.parent;
       n.flags = DomNode::kText;
+      // myhtml can emit invalid UTF-8 from valid input (C1 controls): repair it here, so
+      // that everything downstream holds valid UTF-8.
+      std::string_view piece(t, len);
       n.begin = static_cast<uint32_t>(dom.text.size());
-      n.size = static_cast<uint32_t>(len);
-      dom.text.append(t, len);
+      if (utf8_first_invalid(piece) == std::string_view::npos) {
+        dom.text.append(piece);
+      } else {
+        dom.text += utf8_repair(piece);
+      }
+      n.size = static_cast<uint32_t>(dom.text.size() - n.begin);
       add(n);
       continue;
     }
@@ -373,9 +383,9 @@ Dom parse_dom(std::string_view html) {
     n.tag = tag;
     if (hidden(f.node)) n.flags |= DomNode::kHidden;
     if (tag == MyHTML_TAG_A && has_attr(f.node, "href")) n.flags |= DomNode::kLink;
-    std::string_view cls = attr(f.node, "class");
-    std::string_view id = attr(f.node, "id");
-    std::string_view itemprop = attr(f.node, "itemprop");
+    std::string cls = attr(f.node, "class");
+    std::string id = attr(f.node, "id");
+    std::string itemprop = attr(f.node, "itemprop");
     if (!cls.empty() || !id.empty() || !itemprop.empty()) {
       n.begin = static_cast<uint32_t>(dom.names.size());
       dom.names += lower(cls);

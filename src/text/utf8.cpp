@@ -82,6 +82,23 @@ void utf8_append(std::string& out, char32_t c) {
   }
 }
 
+std::string utf8_repair(std::string_view s) {
+  size_t bad = utf8_first_invalid(s);
+  if (bad == std::string_view::npos) return std::string(s);
+  std::string out(s.substr(0, bad));
+  for (size_t i = bad; i < s.size();) {
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::string utf8_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -32,6 +32,10 @@ inline char32_t utf8_next(std::string_view s, size_t& i) {
 
 void utf8_append(std::string& out, char32_t c);
 
+// `s` with every byte that starts no valid sequence replaced by U+FFFD (a copy of `s` when it
+// is valid).
+std::string utf8_repair(std::string_view s);
+
 // Lower-cases `s` (Unicode simple case mapping); ASCII fast path.
 std::string utf8_lower(std::string_view s);
 

@@ -5,6 +5,7 @@
 
 #include "extract/charset.h"
 #include "extract/dom.h"
+#include "text/utf8.h"
 
 namespace chorus {
 namespace {
@@ -149,6 +150,17 @@ TEST(HtmlBadPages, TruncatedBinaryAndEmpty) {
   EXPECT_TRUE(extract_html("").text.empty());
   EXPECT_TRUE(extract_html("   \n ").text.empty());
   EXPECT_NO_THROW(extract_html("<p>unclosed <b>tags <i>everywhere <table><td>cell"));
+}
+
+TEST(HtmlBadPages, OutputIsValidUtf8WhateverComesIn) {
+  // Found by the fuzzer: windows-1252's unassigned 0x8F becomes the C1 control U+008F, which
+  // myhtml passed on as an invalid byte.
+  using namespace std::string_literals;
+  std::string page = "<div>Tea\x8FW\0\0\xB0`<p>caf\xE9 r\xE9sum\xE9</p>\xFF\xFF</div>"s;
+  page += std::string(40, '\xFF');
+  HtmlPage p = extract_html(page);
+  EXPECT_EQ(utf8_first_invalid(p.text), std::string_view::npos);
+  EXPECT_NE(p.text.find("café résumé"), std::string::npos);
 }
 
 TEST(Charset, DeclaredAndProvenCharsets) {
