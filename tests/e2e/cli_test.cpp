@@ -171,4 +171,48 @@ TEST_F(Cli, HelpAndUsageErrors) {
   EXPECT_EQ(run("eval rouge").status, 2);
 }
 
+TEST_F(Cli, ExtractPages) {
+  std::string body;
+  for (int i = 0; i < 5; ++i) {
+    body += "<p>Paragraph " + std::to_string(i) + " of the story, a sentence long enough to count "
+            "as the article's own text and not as page furniture.</p>";
+  }
+  std::string page = write("page.html", "<html lang=\"en\"><head><title>Floods</title>"
+                                        "<meta property=\"og:title\" content=\"Floods rise\"></head><body>"
+                                        "<nav><a href=\"/\">Home</a></nav><article>" + body +
+                                        "</article></body></html>");
+  Result t = run("extract " + page);
+  ASSERT_EQ(t.status, 0) << t.err;
+  EXPECT_EQ(t.out.rfind("Paragraph 0 of the story", 0), 0u);
+  EXPECT_EQ(t.out.find("Home"), std::string::npos);
+  Result j = run("extract --format jsonl " + page + " " + (dir_ / "missing.html").string() + " " +
+                 write("empty.html", ""));
+  EXPECT_EQ(j.status, 1);
+  EXPECT_NE(j.err.find("missing.html: no such file; skipped"), std::string::npos) << j.err;
+  EXPECT_NE(j.err.find("empty.html: empty file; skipped"), std::string::npos) << j.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(j.out.substr(0, j.out.find('\n')));
+  EXPECT_EQ(std::string_view(doc["title"]), "Floods rise");
+  EXPECT_EQ(std::string_view(doc["language"]), "en");
+  EXPECT_TRUE(bool(doc["is_article"]));
+  EXPECT_NE(std::string_view(doc["file"]).find("page.html"), std::string_view::npos);
+}
+
+TEST_F(Cli, BriefReadsHtmlFromJsonl) {
+  std::string body;
+  for (int i = 0; i < 5; ++i) {
+    body += "<p>Sentence " + std::to_string(i) + " says the river rose over the old bridge on "
+            "Monday, officials in the valley said.</p>";
+  }
+  std::string line = "{\"id\":\"h1\",\"source\":\"Valley Post\",\"html\":\"<html><body><article>" + body +
+                     "</article><footer>Contact us</footer></body></html>\"}\n";
+  Result r = run("brief " + write("pages.jsonl", line));
+  ASSERT_EQ(r.status, 0) << r.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(r.out);
+  EXPECT_EQ(std::string_view(doc["articles"].at(0)["source"]), "Valley Post");
+  EXPECT_GE(doc["summary"].get_array().size(), 1u);
+  EXPECT_EQ(r.out.find("Contact us"), std::string::npos);
+}
+
 }  // namespace
