@@ -33,6 +33,10 @@ struct Brief {
   std::string first_published;  // YYYY-MM-DD, empty if no article has a date
   std::string last_published;
   std::vector<std::string> languages;
+  // Articles that are neither duplicates nor wire copies of another in the event, and the
+  // distinct outlets among them (an article without a source counts as its own outlet).
+  size_t independent_articles = 0;
+  size_t independent_sources = 0;
   const std::vector<Article>* articles = nullptr;  // not owned; must outlive the Brief
   std::vector<SummarySentence> summary;
 };
@@ -44,7 +48,8 @@ Brief make_brief(const std::vector<Article>& articles, const BriefOptions& optio
 
 // The brief as JSON (docs/brief.md): event, articles, summary, facts, entities, quotes,
 // timeline, framing. Sections a later stage fills are present and empty until then.
-std::string brief_json(const Brief& brief);
+// `indent` 0 gives one line.
+std::string brief_json(const Brief& brief, int indent = 2);
 
 // The brief as Markdown: title, dates, the summary with [n] citations, the sources.
 std::string brief_markdown(const Brief& brief);

@@ -79,6 +79,13 @@ Brief make_brief(const std::vector<Article>& articles, const BriefOptions& optio
     if (!a.language.empty() && a.language != "und") languages.insert(a.language);
   }
   b.languages.assign(languages.begin(), languages.end());
+  std::set<std::string> outlets;
+  for (const Article& a : articles) {
+    if (!a.duplicate_of.empty() || !a.wire_of.empty()) continue;
+    ++b.independent_articles;
+    outlets.insert(a.source.empty() ? "\x01" + a.id : a.source);
+  }
+  b.independent_sources = outlets.size();
   b.summary = summarize(articles, options);
   if (b.title.empty() && !b.summary.empty()) b.title = b.summary.front().text;
   return b;

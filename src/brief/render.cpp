@@ -6,9 +6,9 @@
 
 namespace chorus {
 
-std::string brief_json(const Brief& b) {
+std::string brief_json(const Brief& b, int indent) {
   const std::vector<Article>& articles = *b.articles;
-  JsonWriter w(2);
+  JsonWriter w(indent);
   w.begin_object();
   w.key("event").begin_object();
   w.key("id").value(b.id);
@@ -19,6 +19,8 @@ std::string brief_json(const Brief& b) {
   for (const std::string& l : b.languages) w.value(l);
   w.end_array();
   w.key("articles").value(articles.size());
+  w.key("independent_articles").value(b.independent_articles);
+  w.key("independent_sources").value(b.independent_sources);
   w.end_object();
 
   w.key("articles").begin_array();
@@ -73,6 +75,9 @@ std::string brief_markdown(const Brief& b) {
   out += "*";
   if (!dates.empty()) out += dates + " · ";
   out += std::to_string(articles.size()) + (articles.size() == 1 ? " article" : " articles");
+  if (b.independent_articles != articles.size()) {
+    out += " (" + std::to_string(b.independent_articles) + " independent)";
+  }
   for (size_t i = 0; i < b.languages.size(); ++i) out += (i == 0 ? " · " : ", ") + b.languages[i];
   out += "*\n\n## Summary\n\n";
   for (size_t i = 0; i < b.summary.size(); ++i) {

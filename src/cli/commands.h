@@ -31,6 +31,7 @@ using Runner = std::function<int()>;
 Runner add_brief(CLI::App& app, const Global& global);
 Runner add_clean(CLI::App& app, const Global& global);
 Runner add_extract(CLI::App& app, const Global& global);
+Runner add_events(CLI::App& app, const Global& global);
 Runner add_eval(CLI::App& app, const Global& global);  // eval_cmd.cpp: eval rouge, ...
 
 // Helpers shared by the subcommands (common.cpp).

@@ -14,8 +14,12 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <random>
+#include <unordered_map>
 
 #include "cli/commands.h"
+#include "chorus/events.h"
+#include "eval/cluster_eval.h"
 #include "eval/extract_eval.h"
 #include "eval/rouge.h"
 #include "eval/rouge_vectors.h"
@@ -269,6 +273,121 @@ Runner add_extract_mode(CLI::App& eval) {
   return [o] { return run_extract_eval(o->pages, o->truth, o->outputs, o->worst, o->dump); };
 }
 
+// {"article": id, "event": label} lines (also "id" for "article"), as `chorus events` prints.
+bool read_labels(const std::string& path, std::unordered_map<std::string, std::string>& out) {
+  std::string data, error;
+  if (!read_file(path, data, &error)) {
+    std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
+    return false;
+  }
+  simdjson::dom::parser parser;
+  size_t line = 0, pos = 0;
+  while (pos < data.size()) {
+    size_t end = data.find('\n', pos);
+    if (end == std::string::npos) end = data.size();
+    std::string_view l(data.data() + pos, end - pos);
+    pos = end + 1;
+    ++line;
+    if (l.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    simdjson::dom::element doc;
+    std::string_view id, label;
+    bool bad = parser.parse(l.data(), l.size(), true).get(doc) != simdjson::SUCCESS;
+    if (!bad && doc["article"].get_string().get(id) && doc["id"].get_string().get(id)) bad = true;
+    if (!bad && doc["event"].get_string().get(label)) bad = true;
+    if (bad) {
+      std::fprintf(stderr, "chorus: %s:%zu: expected {\"article\": ..., \"event\": ...}\n", path.c_str(), line);
+      continue;  // a brief line or a bad line: not a label
+    }
+    out[std::string(id)] = std::string(label);
+  }
+  return true;
+}
+
+Runner add_events_mode(CLI::App& eval, const Global& global) {
+  struct Options {
+    std::string gold, assigned;
+    std::vector<std::string> paths;
+    EventOptions events;
+    int shuffles = 0;
+    unsigned seed = 1;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = eval.add_subcommand(
+      "events",
+      "Score an event assignment against gold labels: B-cubed precision, recall and F1, and\n"
+      "the adjusted Rand index. Either give --assigned (the output of chorus events) or the\n"
+      "articles themselves (PATH...), which are then clustered here and timed; --shuffle N\n"
+      "clusters N random input orders too and reports each.");
+  cmd->add_option("--gold", o->gold, "JSONL: {\"article\": id, \"event\": label}")->required();
+  cmd->add_option("--assigned", o->assigned, "JSONL from chorus events");
+  cmd->add_option("PATH", o->paths, "Articles to cluster (when --assigned is not given)");
+  cmd->add_option("--window", o->events.window_days, "As for chorus events");
+  cmd->add_option("--threshold", o->events.join_threshold, "As for chorus events");
+  cmd->add_option("--batch", o->events.batch, "As for chorus events");
+  cmd->add_option("--shuffle", o->shuffles, "Also score N shuffled input orders");
+  cmd->add_option("--seed", o->seed, "Seed of the shuffles (default 1)");
+  return [o, &global] {
+    std::unordered_map<std::string, std::string> gold, predicted;
+    if (!read_labels(o->gold, gold)) return kSkipped;
+    auto report = [&](const char* what, const ClusterScore& s, double seconds, size_t n) {
+      std::printf("%-10s B-cubed P %.4f  R %.4f  F1 %.4f  ARI %.4f  events %zu (gold %zu), %zu articles",
+                  what, s.precision, s.recall, s.f1, s.adjusted_rand, s.clusters, s.gold_clusters, s.items);
+      if (seconds > 0) std::printf(", %.0f articles/s clustering", static_cast<double>(n) / seconds);
+      std::printf("\n");
+    };
+    if (!o->assigned.empty()) {
+      if (!read_labels(o->assigned, predicted)) return kSkipped;
+      report("assigned", score_clusters(predicted, gold), 0, 0);
+      return kOk;
+    }
+    if (o->paths.empty()) {
+      std::fprintf(stderr, "chorus eval events: give --assigned FILE or the articles (PATH...)\n");
+      return kUsage;
+    }
+    std::vector<Article> articles;
+    load(o->paths, global.threads, articles);
+    std::mt19937 rng(o->seed);
+    std::vector<double> f1s;
+    for (int run = 0; run <= o->shuffles; ++run) {
+      std::vector<Article> order;
+      std::vector<size_t> idx(articles.size());
+      for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+      if (run > 0) std::shuffle(idx.begin(), idx.end(), rng);
+      auto t0 = std::chrono::steady_clock::now();
+      EventStream stream(o->events);
+      predicted.clear();
+      // As chorus events would take this input order: by date, undated ones in place.
+      std::vector<size_t> arrival;
+      {
+        std::vector<Article> view;  // publication_order needs the dates in this order
+        view.reserve(idx.size());
+        for (size_t i : idx) {
+          Article a;
+          a.published = articles[i].published;
+          view.push_back(std::move(a));
+        }
+        for (size_t k : publication_order(view)) arrival.push_back(idx[k]);
+      }
+      for (size_t i : arrival) stream.add(articles[i]);
+      stream.flush();
+      for (const Assignment& a : stream.take()) predicted[a.article] = a.event;
+      for (auto& [id, event] : predicted) event = stream.current(event);
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      ClusterScore s = score_clusters(predicted, gold);
+      f1s.push_back(s.f1);
+      report(run == 0 ? "input" : ("shuffle " + std::to_string(run)).c_str(), s, seconds, articles.size());
+    }
+    if (f1s.size() > 1) {
+      std::sort(f1s.begin(), f1s.end());
+      double mean = 0;
+      for (double f : f1s) mean += f;
+      std::printf("B-cubed F1 over %zu orders: min %.4f  median %.4f  mean %.4f  max %.4f\n", f1s.size(),
+                  f1s.front(), f1s[f1s.size() / 2], mean / static_cast<double>(f1s.size()), f1s.back());
+    }
+    return kOk;
+  };
+}
+
 }  // namespace
 
 Runner add_eval(CLI::App& app, const Global& global) {
@@ -277,6 +396,7 @@ Runner add_eval(CLI::App& app, const Global& global) {
   auto modes = std::make_shared<std::map<std::string, Runner>>();
   (*modes)["rouge"] = add_rouge(*eval);
   (*modes)["extract"] = add_extract_mode(*eval);
+  (*modes)["events"] = add_events_mode(*eval, global);
   return [eval, modes] {
     for (CLI::App* mode : eval->get_subcommands()) return modes->at(mode->get_name())();
     return kUsage;

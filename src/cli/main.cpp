@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       {"brief", add_brief(app, global)},
       {"clean", add_clean(app, global)},
       {"extract", add_extract(app, global)},
+      {"events", add_events(app, global)},
       {"eval", add_eval(app, global)},
   };
   try {

@@ -338,6 +338,16 @@ class Cleaner {
   }
 
   static bool is_url(std::string_view s) {
+    // Tokenised corpora space URLs out ("http : / / www . bbc . co . uk / news"): read the
+    // line without its spaces when it starts like one.
+    std::string joined;
+    if (s.find(' ') != std::string_view::npos) {
+      if (s.rfind("http", 0) != 0 && s.rfind("www", 0) != 0) return false;
+      for (char c : s) {
+        if (c != ' ') joined.push_back(c);
+      }
+      s = joined;
+    }
     if (s.find(' ') != std::string_view::npos) return false;
     return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || s.rfind("www.", 0) == 0;
   }
