@@ -11,9 +11,11 @@
 #pragma once
 
 #include <cstddef>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "chorus/article.h"
@@ -34,6 +36,22 @@ struct EventOptions {
   // in): the order of arrival within a batch does not matter.
   size_t batch = 512;
 };
+
+// What the event stage reads from an analysed article. Computing it is stateless (it can run
+// on many threads before the stream, as parsing does); EventStream::add computes it when not
+// given.
+struct ArticleSignals {
+  // Content terms (stopwords left out) with boosted counts, sorted by term: a title word, a
+  // name (a capitalised word not opening its sentence) and a number count three times.
+  std::vector<std::pair<uint64_t, float>> terms;
+  uint64_t simhash = 0;                   // over word 3-shingles, for near-duplicates
+  std::vector<uint64_t> sentence_hashes;  // sentences of 6+ words, for wire copies
+  int32_t day = INT32_MIN;                // days since 1970-01-01; INT32_MIN when undated
+  uint32_t words = 0;
+};
+
+// Cost: linear in the article's tokens.
+ArticleSignals signals_of(const Article& article);
 
 // Where one article went.
 struct Assignment {
@@ -56,6 +74,8 @@ class EventStream {
   // Cost: per batch, about linear in the arrivals' terms and the candidate events the index
   // finds for them; independent of how many events exist.
   void add(const Article& article);
+  // The same, with the signals already computed (signals_of).
+  void add(std::string id, ArticleSignals signals);
 
   // Clusters the articles added since the last batch.
   void flush();

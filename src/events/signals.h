@@ -1,4 +1,4 @@
-// What the event stage reads from an analysed article, computed once per article.
+// Helpers of the event stage's per-article signals (ArticleSignals: chorus/events.h).
 #pragma once
 
 #include <climits>
@@ -7,21 +7,9 @@
 #include <vector>
 
 #include "chorus/article.h"
+#include "chorus/events.h"
 
 namespace chorus {
-
-struct ArticleSignals {
-  // Content terms (stopwords left out) with boosted counts, sorted by term: a title word, a
-  // name (a capitalised word not opening its sentence) and a number count three times.
-  std::vector<std::pair<uint64_t, float>> terms;
-  uint64_t simhash = 0;                  // over word 3-shingles, for near-duplicates
-  std::vector<uint64_t> sentence_hashes; // sentences of 6+ words, for wire copies
-  int32_t day = INT32_MIN;               // days since 1970-01-01; INT32_MIN when undated
-  uint32_t words = 0;
-};
-
-// Cost: linear in the article's tokens.
-ArticleSignals signals_of(const Article& article);
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date; INT32_MIN when it is not one.
 int32_t day_number(std::string_view iso_date);

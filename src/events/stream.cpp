@@ -9,6 +9,7 @@
 #include <cmath>
 #include <numeric>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -78,6 +79,52 @@ Vec vec_sum(const Vec& a, const Vec& b, size_t keep) {
   return sum;
 }
 
+// Sentence fingerprint -> the first member holding it: open addressing, for an event's
+// members (millions of inserts over a stream; a node-based map spends most of it in malloc).
+class SentenceMap {
+ public:
+  // The member holding `h`, or UINT32_MAX.
+  uint32_t find(uint64_t h) const {
+    if (cells_.empty()) return UINT32_MAX;
+    for (size_t i = slot(h);; i = (i + 1) & (cells_.size() - 1)) {
+      if (cells_[i].second == UINT32_MAX) return UINT32_MAX;
+      if (cells_[i].first == h) return cells_[i].second;
+    }
+  }
+  // Keeps the first member given for `h`.
+  void insert(uint64_t h, uint32_t member) {
+    if (2 * (size_ + 1) > cells_.size()) grow();
+    for (size_t i = slot(h);; i = (i + 1) & (cells_.size() - 1)) {
+      if (cells_[i].second == UINT32_MAX) {
+        cells_[i] = {h, member};
+        ++size_;
+        return;
+      }
+      if (cells_[i].first == h) return;
+    }
+  }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& c : cells_) {
+      if (c.second != UINT32_MAX) f(c.first, c.second);
+    }
+  }
+
+ private:
+  size_t slot(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ULL >> 20) & (cells_.size() - 1); }
+  void grow() {
+    std::vector<std::pair<uint64_t, uint32_t>> old;
+    old.swap(cells_);
+    cells_.assign(old.empty() ? 64 : 2 * old.size(), {0, UINT32_MAX});
+    size_ = 0;
+    for (const auto& c : old) {
+      if (c.second != UINT32_MAX) insert(c.first, c.second);
+    }
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> cells_;
+  size_t size_ = 0;
+};
+
 struct Member {
   std::string id;
   uint64_t simhash;
@@ -92,7 +139,7 @@ struct Event {
   uint64_t last_seq = 0;
   bool open = false;
   std::vector<Member> members;
-  std::unordered_map<uint64_t, uint32_t> sentences;  // sentence hash -> first member holding it
+  SentenceMap sentences;                             // sentence hash -> first member holding it
   std::unordered_set<uint32_t> indexed;              // terms under which the index lists it
 };
 
@@ -114,6 +161,62 @@ struct Pending {
   ArticleSignals signals;
 };
 
+// UPGMA by nearest-neighbour chain on `c` nodes: `sim` (c x c, symmetric) holds average
+// linkages, `weight` the nodes' sizes. Reciprocal nearest neighbours merge while their
+// linkage reaches `threshold`; average linkage is reducible, so a pair below it can never
+// reach it later and both are final. Chains start only from nodes where `starts` holds
+// (arrivals): clusters grow from arrivals. `merged(keep, gone)` reports each merge.
+// Cost: O(c^2).
+template <typename Merged, typename Starts>
+void upgma(std::vector<float>& sim, std::vector<float>& weight, size_t c, float threshold,
+           Merged&& merged, Starts&& starts) {
+  std::vector<char> active(c, 1);
+  std::vector<uint32_t> chain;
+  size_t next_start = 0;
+  auto nearest = [&](uint32_t a) {
+    uint32_t best = UINT32_MAX;
+    float best_sim = -1;
+    const float* row = &sim[a * c];
+    for (uint32_t b = 0; b < c; ++b) {
+      if (b != a && active[b] && row[b] > best_sim) {
+        best_sim = row[b];
+        best = b;
+      }
+    }
+    return std::make_pair(best, best_sim);
+  };
+  while (true) {
+    if (chain.empty()) {
+      while (next_start < c && (!active[next_start] || !starts(static_cast<uint32_t>(next_start)))) ++next_start;
+      if (next_start >= c) return;  // every chain start is settled
+      chain.push_back(static_cast<uint32_t>(next_start));
+    }
+    uint32_t a = chain.back();
+    auto [b, s] = nearest(a);
+    if (b == UINT32_MAX || s < threshold) {
+      active[a] = 0;  // nothing reaches the threshold: final
+      chain.pop_back();
+      continue;
+    }
+    if (chain.size() >= 2 && (b == chain[chain.size() - 2] || sim[a * c + chain[chain.size() - 2]] >= s)) {
+      uint32_t other = chain[chain.size() - 2];
+      chain.pop_back();
+      chain.pop_back();
+      uint32_t keep = std::min(a, other), gone = std::max(a, other);
+      for (uint32_t k = 0; k < c; ++k) {
+        if (!active[k] || k == keep || k == gone) continue;
+        float v = (weight[keep] * sim[keep * c + k] + weight[gone] * sim[gone * c + k]) / (weight[keep] + weight[gone]);
+        sim[keep * c + k] = sim[k * c + keep] = v;
+      }
+      weight[keep] += weight[gone];
+      active[gone] = 0;
+      merged(keep, gone);
+      continue;
+    }
+    chain.push_back(b);
+  }
+}
+
 }  // namespace
 
 struct EventStream::Impl {
@@ -131,7 +234,9 @@ struct EventStream::Impl {
   std::vector<uint32_t> merged_into;  // per event number: the event it went into (itself if none)
   std::vector<Pending> pending;
   std::vector<Assignment> decided;
-  std::vector<float> overlap;  // scratch, per slot
+  std::vector<float> overlap;      // scratch, per slot
+  std::vector<uint32_t> touched;   // scratch
+  std::vector<int32_t> term_head;  // scratch, per term id
 
   explicit Impl(const EventOptions& o) : options(o) {}
 
@@ -152,12 +257,14 @@ struct EventStream::Impl {
   }
 
   // Unit TF-IDF vector over the article's strongest terms (document frequencies as learned).
-  Vec vectorize(const ArticleSignals& s) {
+  // `ids` are the term ids of s.terms, in order.
+  Vec vectorize(const ArticleSignals& s, const std::vector<uint32_t>& ids) {
     Vec v;
     v.reserve(s.terms.size());
     const float n = static_cast<float>(articles) + kPriorDocuments;
-    for (const auto& [term, count] : s.terms) {
-      uint32_t id = term_ids.at(term);
+    for (size_t k = 0; k < s.terms.size(); ++k) {
+      const float count = s.terms[k].second;
+      const uint32_t id = ids[k];
       float idf = std::log(n / (static_cast<float>(df[id]) + 1.0f)) + 1.0f;
       v.emplace_back(id, (1.0f + std::log(count)) * idf);
     }
@@ -230,13 +337,12 @@ struct EventStream::Impl {
     }
   }
 
-  // Open events sharing strong terms with `v`, best first by shared weight.
-  void candidates(const Vec& v, std::vector<std::pair<float, uint32_t>>& out) {
+  // Open events sharing strong terms with `query` (an arrival's strongest terms), best first
+  // by shared weight.
+  void candidates(const Vec& query, std::vector<std::pair<float, uint32_t>>& out) {
     out.clear();
     if (overlap.size() < slots.size()) overlap.resize(slots.size(), 0.0f);
-    std::vector<uint32_t> touched;
-    Vec query = v;
-    keep_top(query, kQueryTerms);
+    touched.clear();
     for (const auto& [term, w] : query) {
       auto it = postings.find(term);
       if (it == postings.end()) continue;
@@ -258,10 +364,9 @@ struct EventStream::Impl {
     out.resize(n);
   }
 
-  void index(uint32_t slot, const Vec& v) {
+  // Lists the event under an arrival's strongest terms (`query`).
+  void index(uint32_t slot, const Vec& query) {
     Event& e = slots[slot];
-    Vec query = v;
-    keep_top(query, kQueryTerms);
     for (const auto& [term, w] : query) {
       if (!e.indexed.insert(term).second) continue;
       auto& list = postings[term];
@@ -289,7 +394,7 @@ struct EventStream::Impl {
     a.sum = vec_sum(a.sum, b.sum, kCentroidTerms);
     uint32_t offset = static_cast<uint32_t>(a.members.size());
     for (Member& m : b.members) a.members.push_back(std::move(m));
-    for (const auto& [h, m] : b.sentences) a.sentences.emplace(h, m + offset);
+    b.sentences.for_each([&](uint64_t h, uint32_t m) { a.sentences.insert(h, m + offset); });
     for (uint32_t term : b.indexed) {
       if (a.indexed.insert(term).second) postings[term].push_back({into, a.generation});
     }
@@ -308,17 +413,21 @@ struct EventStream::Impl {
       }
     }
     if (s.sentence_hashes.size() < 3) return;
-    std::unordered_map<uint32_t, uint32_t> shared;
+    std::vector<uint32_t> holders;
     for (uint64_t h : s.sentence_hashes) {
-      auto it = e.sentences.find(h);
-      if (it != e.sentences.end()) ++shared[it->second];
+      uint32_t m = e.sentences.find(h);
+      if (m != UINT32_MAX) holders.push_back(m);
     }
+    std::sort(holders.begin(), holders.end());
     uint32_t best = UINT32_MAX, most = 0;
-    for (const auto& [member, n] : shared) {
-      if (n > most || (n == most && member < best)) {
-        most = n;
-        best = member;
+    for (size_t i = 0; i < holders.size();) {
+      size_t j = i;
+      while (j < holders.size() && holders[j] == holders[i]) ++j;
+      if (j - i > most) {  // ties: the earliest member, first in sorted order
+        most = static_cast<uint32_t>(j - i);
+        best = holders[i];
       }
+      i = j;
     }
     if (most >= 3 && most >= kWireShare * static_cast<double>(s.sentence_hashes.size())) {
       out.wire_of = e.members[best].id;
@@ -332,9 +441,16 @@ struct EventStream::Impl {
     // Learn the batch's document frequencies first: a term new to the stream is as new to
     // every arrival of the batch.
     int32_t earliest = INT32_MAX;
-    for (const Pending& p : pending) {
+    std::vector<std::vector<uint32_t>> ids(n_articles);
+    for (size_t i = 0; i < n_articles; ++i) {
+      const Pending& p = pending[i];
       ++articles;
-      for (const auto& [term, count] : p.signals.terms) ++df[term_id(term)];
+      ids[i].reserve(p.signals.terms.size());
+      for (const auto& [term, count] : p.signals.terms) {
+        uint32_t id = term_id(term);
+        ++df[id];
+        ids[i].push_back(id);
+      }
       if (p.signals.day != INT32_MIN) {
         now = std::max(now, p.signals.day);
         earliest = std::min(earliest, p.signals.day);
@@ -342,15 +458,19 @@ struct EventStream::Impl {
     }
     // Events idle for a window before the batch's earliest arrival can take none of it.
     expire(earliest == INT32_MAX ? now : earliest);
-    std::vector<Vec> vecs(n_articles);
-    for (size_t i = 0; i < n_articles; ++i) vecs[i] = vectorize(pending[i].signals);
+    std::vector<Vec> vecs(n_articles), queries(n_articles);
+    for (size_t i = 0; i < n_articles; ++i) {
+      vecs[i] = vectorize(pending[i].signals, ids[i]);
+      queries[i] = vecs[i];
+      keep_top(queries[i], kQueryTerms);
+    }
 
     // Nodes: the arrivals, then the candidate events.
     std::vector<uint32_t> event_slots;
     std::unordered_map<uint32_t, float> event_weight;
     std::vector<std::pair<float, uint32_t>> found;
     for (size_t i = 0; i < n_articles; ++i) {
-      candidates(vecs[i], found);
+      candidates(queries[i], found);
       for (const auto& [w, slot] : found) event_weight[slot] += w;
     }
     for (const auto& [slot, w] : event_weight) event_slots.push_back(slot);
@@ -368,111 +488,90 @@ struct EventStream::Impl {
       size[k] = k < n_articles ? 1.0f : static_cast<float>(slots[event_slots[k - n_articles]].members.size());
     }
 
-    // Average linkage between nodes: dot of sums over the product of sizes. Arrival-event
-    // pairs are discounted by the event's idleness, and cut beyond the window.
+    // Average linkage between nodes: dot of sums over the product of sizes, found through the
+    // nodes' terms, arrival rows only (two events are linked only through arrivals: they were
+    // kept apart before). Arrival-event pairs are discounted by the event's idleness and cut
+    // beyond the window; so are arrivals too far apart in time.
     std::vector<float> sim(m * m, 0.0f);
     {
-      // Sparse products through the nodes' terms, arrival rows only: two events are linked
-      // only through arrivals (they were kept apart before).
-      std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, float>>> by_term;
+      // Per term, the nodes holding it, contiguous (counting sort by term through
+      // `term_head`, indexed by term id and reset afterwards).
+      if (term_head.size() < df.size()) term_head.resize(df.size(), -1);
+      std::vector<uint32_t> used, counts;
       for (size_t k = 0; k < m; ++k) {
-        for (const auto& [t, w] : vec_of(k)) by_term[t].emplace_back(static_cast<uint32_t>(k), w);
+        for (const auto& [t, w] : vec_of(k)) {
+          if (term_head[t] < 0) {
+            term_head[t] = static_cast<int32_t>(used.size());
+            used.push_back(t);
+            counts.push_back(0);
+          }
+          ++counts[static_cast<size_t>(term_head[t])];
+        }
+      }
+      std::vector<uint32_t> begin(used.size() + 1, 0);
+      for (size_t u = 0; u < used.size(); ++u) begin[u + 1] = begin[u] + counts[u];
+      std::vector<std::pair<uint32_t, float>> nodes(begin.back());
+      std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+      for (size_t k = 0; k < m; ++k) {
+        for (const auto& [t, w] : vec_of(k)) {
+          nodes[fill[static_cast<size_t>(term_head[t])]++] = {static_cast<uint32_t>(k), w};
+        }
       }
       for (size_t a = 0; a < n_articles; ++a) {
         float* row = &sim[a * m];
+        // Nodes were added in index order, so each term's list is sorted: start past `a`.
         for (const auto& [t, w] : vecs[a]) {
-          for (const auto& [k, wk] : by_term[t]) {
-            if (k > a) row[k] += w * wk;
-          }
+          size_t u = static_cast<size_t>(term_head[t]);
+          const auto* first = nodes.data() + begin[u];
+          const auto* last = nodes.data() + begin[u + 1];
+          const auto* it = std::upper_bound(first, last, static_cast<uint32_t>(a),
+                                            [](uint32_t x, const auto& e) { return x < e.first; });
+          for (; it != last; ++it) row[it->first] += w * it->second;
         }
       }
-      // Time: an event idle for a whole window counts half, and nothing past the window
-      // counts; two arrivals further apart than the window are not one event.
-      auto apart = [&](int32_t x, int32_t y, float s) {
-        if (x == INT32_MIN || y == INT32_MIN) return s;
-        double gap = std::abs(x - y);
-        return gap > options.window_days ? 0.0f : static_cast<float>(s / (1.0 + gap / options.window_days));
+      for (uint32_t t : used) term_head[t] = -1;
+      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
+      for (size_t g = 0; g < factor.size(); ++g) {
+        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
+      }
+      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
+        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
+        double gap = std::abs(static_cast<double>(x) - y);
+        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
       };
       for (size_t a = 0; a < n_articles; ++a) {
+        const int32_t day = pending[a].signals.day;
         for (size_t b = a + 1; b < m; ++b) {
-          float s = sim[a * m + b] / (size[a] * size[b]);
-          int32_t day = pending[a].signals.day;
+          float& cell = sim[a * m + b];
+          if (cell == 0.0f) continue;
+          float l = cell / size[b];  // size[a] is 1
           if (b >= n_articles) {
             int32_t last = slots[event_slots[b - n_articles]].last_day;
-            if (day > last) s = apart(day, last, s);
+            if (day > last) l *= decay(day, last);
           } else {
-            s = apart(day, pending[b].signals.day, s);
+            l *= decay(day, pending[b].signals.day);
           }
-          sim[a * m + b] = sim[b * m + a] = s;
+          cell = sim[b * m + a] = l;
         }
       }
     }
 
-    // UPGMA by nearest-neighbour chain, merging reciprocal nearest neighbours while their
-    // linkage reaches the threshold. Average linkage is reducible, so a pair below the
-    // threshold can never reach it later: both are final.
-    const float threshold = static_cast<float>(options.join_threshold);
-    std::vector<char> active(m, 1);
+    // UPGMA with one threshold, chains starting from arrivals.
     std::vector<uint32_t> parent(m);
     std::iota(parent.begin(), parent.end(), 0u);
-    // Chains start from arrivals: a cluster grows only from an arrival, and two events come
-    // together only through arrivals that link them.
-    std::vector<uint32_t> chain;
-    size_t next_start = 0;
-    size_t remaining = m;
-    auto nearest = [&](uint32_t a) {
-      uint32_t best = UINT32_MAX;
-      float best_sim = -1;
-      const float* row = &sim[a * m];
-      for (uint32_t b = 0; b < m; ++b) {
-        if (b == a || !active[b]) continue;
-        if (row[b] > best_sim) {
-          best_sim = row[b];
-          best = b;
-        }
-      }
-      return std::make_pair(best, best_sim);
-    };
-    while (remaining > 0) {
-      if (chain.empty()) {
-        while (next_start < m && !active[next_start]) ++next_start;
-        if (next_start >= n_articles) break;  // every arrival is settled
-        chain.push_back(static_cast<uint32_t>(next_start));
-      }
-      uint32_t a = chain.back();
-      auto [b, s] = nearest(a);
-      if (b == UINT32_MAX || s < threshold) {
-        active[a] = 0;  // nothing reaches the threshold: final
-        --remaining;
-        chain.pop_back();
-        continue;
-      }
-      if (chain.size() >= 2 && (b == chain[chain.size() - 2] || sim[a * m + chain[chain.size() - 2]] >= s)) {
-        uint32_t c = chain[chain.size() - 2];
-        chain.pop_back();
-        chain.pop_back();
-        // Merge c into a (keep the smaller index as the survivor).
-        uint32_t keep = std::min(a, c), gone = std::max(a, c);
-        for (uint32_t k = 0; k < m; ++k) {
-          if (!active[k] || k == keep || k == gone) continue;
-          float v = (size[keep] * sim[keep * m + k] + size[gone] * sim[gone * m + k]) / (size[keep] + size[gone]);
-          sim[keep * m + k] = sim[k * m + keep] = v;
-        }
-        size[keep] += size[gone];
-        active[gone] = 0;
-        parent[gone] = keep;
-        --remaining;
-        continue;
-      }
-      chain.push_back(b);
-    }
-
-    // Each cluster of nodes becomes one event: the oldest event in it absorbs the others;
-    // a cluster of arrivals only starts an event.
     auto root = [&](uint32_t k) {
       while (parent[k] != k) k = parent[k] = parent[parent[k]];
       return k;
     };
+    {
+      std::vector<float> weight(size.begin(), size.end());
+      upgma(sim, weight, m, static_cast<float>(options.join_threshold),
+            [&](uint32_t keep, uint32_t gone) { parent[gone] = keep; },
+            [&](uint32_t i) { return i < n_articles; });
+    }
+
+    // Each cluster of nodes becomes one event: the oldest event in it absorbs the others;
+    // a cluster of arrivals only starts an event.
     std::unordered_map<uint32_t, uint32_t> target;  // cluster root -> event slot
     for (size_t k = n_articles; k < m; ++k) {
       uint32_t r = root(static_cast<uint32_t>(k));
@@ -503,9 +602,9 @@ struct EventStream::Impl {
       e.sum = vec_sum(e.sum, vecs[i], kCentroidTerms);
       uint32_t member = static_cast<uint32_t>(e.members.size());
       e.members.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words});
-      for (uint64_t h : pending[i].signals.sentence_hashes) e.sentences.emplace(h, member);
+      for (uint64_t h : pending[i].signals.sentence_hashes) e.sentences.insert(h, member);
       touch(slot, pending[i].signals.day);
-      index(slot, vecs[i]);
+      index(slot, queries[i]);
       out.event = "e" + std::to_string(e.number + 1);
       decided.push_back(std::move(out));
     }
@@ -516,8 +615,10 @@ struct EventStream::Impl {
 EventStream::EventStream(const EventOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 EventStream::~EventStream() = default;
 
-void EventStream::add(const Article& article) {
-  impl_->pending.push_back({article.id, signals_of(article)});
+void EventStream::add(const Article& article) { add(article.id, signals_of(article)); }
+
+void EventStream::add(std::string id, ArticleSignals signals) {
+  impl_->pending.push_back({std::move(id), std::move(signals)});
   if (impl_->pending.size() >= impl_->options.batch) impl_->process();
 }
 
