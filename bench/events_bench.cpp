@@ -1,6 +1,6 @@
 // Event clustering throughput and memory on a synthetic stream of up to millions of articles.
 //
-//   build/bench/events_bench COUNT SEED_PATH... [--seed N]
+//   build/bench/events_bench COUNT SEED_PATH... [--seed N] [--write DIR] [--no-score]
 //
 // The stream is built from real articles (SEED_PATH: folders or JSONL, e.g. ECB+ and
 // Multi-News, analysed once): synthetic events, each from one seed article with its names
@@ -9,6 +9,8 @@
 // of an event shuffles the seed's sentences, drops about one in five, and swaps a few more
 // words. Articles are made at the token level (after parsing, as the issue asks), in date
 // order, in chunks, and dropped after clustering, so memory is the clusterer's own.
+// With --write DIR, also writes the stream as text (DIR/articles.jsonl, words joined by spaces)
+// with its synthetic events (DIR/gold.jsonl), for running other clusterers on the same data.
 // Prints the clustering rate (articles/s, one thread) per segment (to 10k, 100k, 1M, ...), the
 // rate of the per-article signals (computed before the stream, timed apart, as parsing is),
 // the peak resident memory, and B-cubed F1 against the synthetic events.
@@ -19,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -28,6 +31,7 @@
 #include "chorus/pipeline.h"
 #include "eval/cluster_eval.h"
 #include "events/signals.h"
+#include "util/json.h"
 
 namespace {
 
@@ -57,11 +61,17 @@ int main(int argc, char** argv) {
   }
   const size_t count = std::strtoull(argv[1], nullptr, 10);
   std::vector<std::string> paths;
+  std::string write_dir;
+  bool no_score = false;
   unsigned seed = 7;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--seed" && i + 1 < argc) {
       seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    } else if (a == "--no-score") {
+      no_score = true;
+    } else if (a == "--write" && i + 1 < argc) {
+      write_dir = argv[++i];
     } else {
       paths.push_back(a);
     }
@@ -79,6 +89,12 @@ int main(int argc, char** argv) {
     for (const chorus::Token& t : a.tokens) {
       if (t.flags & chorus::Token::kNumber) numbers.push_back(t.term);
       else if ((t.flags & chorus::Token::kCapitalized) && !(t.flags & chorus::Token::kStopword)) names.push_back(t.term);
+    }
+  }
+  std::unordered_map<uint64_t, std::string> surface;  // a spelling for each term, to write text
+  if (!write_dir.empty()) {
+    for (const chorus::Article& a : seeds) {
+      for (const chorus::Token& t : a.tokens) surface.emplace(t.term, std::string(a.token_text(t)));
     }
   }
   std::fprintf(stderr, "events_bench: %zu seed articles, %zu name and %zu number tokens\n",
@@ -153,12 +169,22 @@ int main(int argc, char** argv) {
     return a;
   };
 
+  std::FILE* out_articles = nullptr;
+  std::FILE* out_gold = nullptr;
+  if (!write_dir.empty()) {
+    std::filesystem::create_directories(write_dir);
+    out_articles = std::fopen((write_dir + "/articles.jsonl").c_str(), "w");
+    out_gold = std::fopen((write_dir + "/gold.jsonl").c_str(), "w");
+  }
   chorus::EventStream stream({});
   std::unordered_map<std::string, std::string> predicted, gold;
-  const bool score = count <= 2000000;
-  std::vector<size_t> checkpoints;
-  for (size_t c = 10000; c < count; c *= 10) checkpoints.push_back(c);
+  // Scoring keeps every label in memory: off for memory figures (--no-score).
+  const bool score = !no_score;
+  // Segments: to 10k, to 100k, then every 100k (or tenth of the stream, if longer).
+  std::vector<size_t> checkpoints = {10000, 100000};
+  for (size_t c = 200000, step = std::max<size_t>(100000, count / 10); c < count; c += step) checkpoints.push_back(c);
   checkpoints.push_back(count);
+  while (checkpoints.size() > 1 && checkpoints.front() >= count) checkpoints.erase(checkpoints.begin());
   double clustering = 0, segment_time = 0, signals_time = 0;
   size_t segment_start = 0, next = 0;
   const size_t chunk = 10000;
@@ -168,6 +194,24 @@ int main(int argc, char** argv) {
     std::vector<chorus::Article> articles;
     articles.reserve(end - base);
     for (size_t i = base; i < end; ++i) articles.push_back(make(plan[i], rng));
+    if (out_articles) {
+      for (size_t i = base; i < end; ++i) {
+        const chorus::Article& a = articles[i - base];
+        std::string text;
+        for (const chorus::Sentence& sent : a.sentences) {
+          for (uint32_t t = sent.first_token; t < sent.first_token + sent.token_count; ++t) {
+            text += surface[a.tokens[t].term];
+            text += ' ';
+          }
+          text += ".\n";
+        }
+        chorus::JsonWriter w;
+        w.begin_object().key("id").value(a.id).key("title").value(a.title).key("published").value(a.published);
+        w.key("text").value(text).end_object();
+        std::fprintf(out_articles, "%s\n", w.str().c_str());
+        std::fprintf(out_gold, "{\"article\":\"%s\",\"event\":\"s%u\"}\n", a.id.c_str(), plan[i].event);
+      }
+    }
     // Signals are per-article and stateless, like parsing: computed first, timed apart.
     auto s0 = std::chrono::steady_clock::now();
     std::vector<chorus::ArticleSignals> sig;
@@ -202,6 +246,10 @@ int main(int argc, char** argv) {
   std::printf("signals (per article, stateless, before the stream): %.2f s, %.0f articles/s; signals and clustering together: %.0f articles/s\n",
               signals_time, static_cast<double>(plan.size()) / signals_time,
               static_cast<double>(plan.size()) / (signals_time + clustering));
+  if (out_articles) {
+    std::fclose(out_articles);
+    std::fclose(out_gold);
+  }
   if (score) {
     for (auto& [id, e] : predicted) e = stream.current(e);
     chorus::ClusterScore s = chorus::score_clusters(predicted, gold);

@@ -28,9 +28,10 @@ constexpr size_t kCentroidTerms = 256;  // terms kept per event sum
 constexpr size_t kQueryTerms = 12;      // article terms used to find candidate events
 constexpr size_t kCandidates = 16;      // candidate events an arrival brings into its batch
 constexpr size_t kBatchEvents = 512;    // candidate events a batch clusters with, at most
-constexpr size_t kPostingCap = 4096;    // events kept per term in the index (most recent)
+constexpr size_t kPostingCap = 512;     // events kept per term in the index (the most recent)
 constexpr int kNearDuplicateBits = 3;   // SimHash distance of near-duplicates
 constexpr double kWireShare = 0.4;      // share of sentences a wire copy takes from the original
+constexpr size_t kRecentMembers = 512;  // members an event keeps for finding copies (copies come soon)
 
 using Vec = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
 
@@ -129,6 +130,7 @@ struct Member {
   std::string id;
   uint64_t simhash;
   uint32_t words;
+  std::vector<uint64_t> sentences;  // its sentence fingerprints
 };
 
 struct Event {
@@ -138,8 +140,9 @@ struct Event {
   int32_t last_day = INT32_MIN;
   uint64_t last_seq = 0;
   bool open = false;
-  std::vector<Member> members;
-  SentenceMap sentences;                             // sentence hash -> first member holding it
+  uint64_t count = 0;            // members ever (the weight of the event in averages)
+  std::vector<Member> recent;    // the latest members, where duplicates and wire copies are sought
+  SentenceMap sentences;         // sentence hash -> index in `recent` of the first holding it
   std::unordered_set<uint32_t> indexed;              // terms under which the index lists it
 };
 
@@ -225,6 +228,7 @@ struct EventStream::Impl {
   std::vector<uint32_t> df;
   uint64_t articles = 0;
   uint32_t created = 0;
+  uint64_t batches = 0;
   int32_t now = INT32_MIN;  // the latest publication day seen
   std::vector<Event> slots;  // open events, and closed slots to reuse
   std::vector<uint32_t> free_slots;
@@ -299,7 +303,8 @@ struct EventStream::Impl {
     e.open = false;
     ++e.generation;
     e.sum = Vec();
-    e.members = std::vector<Member>();
+    e.count = 0;
+    e.recent = std::vector<Member>();
     e.sentences = {};
     e.indexed = {};
     free_slots.push_back(slot);
@@ -355,6 +360,7 @@ struct EventStream::Impl {
         overlap[r.slot] += w;
       }
       list.resize(kept);
+      if (list.empty()) postings.erase(it);
     }
     for (uint32_t s : touched) out.emplace_back(overlap[s], s);
     for (uint32_t s : touched) overlap[s] = 0;
@@ -371,8 +377,10 @@ struct EventStream::Impl {
       if (!e.indexed.insert(term).second) continue;
       auto& list = postings[term];
       list.push_back({slot, e.generation});
+      // A term many events share says little about which one an arrival belongs to: keep
+      // its most recent events only, so that finding candidates costs the same at any scale.
       if (list.size() > 2 * kPostingCap) {
-        list.erase(list.begin(), list.begin() + static_cast<long>(kPostingCap));
+        list.erase(list.begin(), list.begin() + static_cast<long>(list.size() - kPostingCap));
       }
     }
   }
@@ -392,9 +400,9 @@ struct EventStream::Impl {
     Event& a = slots[into];
     Event& b = slots[from];
     a.sum = vec_sum(a.sum, b.sum, kCentroidTerms);
-    uint32_t offset = static_cast<uint32_t>(a.members.size());
-    for (Member& m : b.members) a.members.push_back(std::move(m));
-    b.sentences.for_each([&](uint64_t h, uint32_t m) { a.sentences.insert(h, m + offset); });
+    a.count += b.count;
+    for (Member& m : b.recent) a.recent.push_back(std::move(m));
+    trim(a, /*force_rebuild=*/true);
     for (uint32_t term : b.indexed) {
       if (a.indexed.insert(term).second) postings[term].push_back({into, a.generation});
     }
@@ -403,9 +411,22 @@ struct EventStream::Impl {
     close(from);
   }
 
+  // Keeps an event's recent members within bounds, and its sentence map in step with them.
+  static void trim(Event& e, bool force_rebuild) {
+    if (e.recent.size() > 2 * kRecentMembers) {
+      e.recent.erase(e.recent.begin(), e.recent.end() - static_cast<long>(kRecentMembers));
+      force_rebuild = true;
+    }
+    if (!force_rebuild) return;
+    e.sentences = SentenceMap();
+    for (uint32_t i = 0; i < e.recent.size(); ++i) {
+      for (uint64_t h : e.recent[i].sentences) e.sentences.insert(h, i);
+    }
+  }
+
   // Duplicates and wire copies among the event's earlier members.
   void copies(const Event& e, const ArticleSignals& s, Assignment& out) const {
-    for (const Member& m : e.members) {
+    for (const Member& m : e.recent) {
       if (hamming(m.simhash, s.simhash) <= kNearDuplicateBits && s.words > 0 &&
           std::min(m.words, s.words) * 10 >= std::max(m.words, s.words) * 9) {
         out.duplicate_of = m.id;
@@ -430,7 +451,7 @@ struct EventStream::Impl {
       i = j;
     }
     if (most >= 3 && most >= kWireShare * static_cast<double>(s.sentence_hashes.size())) {
-      out.wire_of = e.members[best].id;
+      out.wire_of = e.recent[best].id;
     }
   }
 
@@ -458,6 +479,15 @@ struct EventStream::Impl {
     }
     // Events idle for a window before the batch's earliest arrival can take none of it.
     expire(earliest == INT32_MAX ? now : earliest);
+    // Index entries of closed events are dropped when walked; terms no arrival asks for
+    // again are swept now and then, so that the index holds open events only.
+    if (++batches % 64 == 0) {
+      for (auto it = postings.begin(); it != postings.end();) {
+        auto& list = it->second;
+        list.erase(std::remove_if(list.begin(), list.end(), [&](Ref r) { return !live(r); }), list.end());
+        it = list.empty() ? postings.erase(it) : std::next(it);
+      }
+    }
     std::vector<Vec> vecs(n_articles), queries(n_articles);
     for (size_t i = 0; i < n_articles; ++i) {
       vecs[i] = vectorize(pending[i].signals, ids[i]);
@@ -485,7 +515,7 @@ struct EventStream::Impl {
     };
     std::vector<float> size(m);
     for (size_t k = 0; k < m; ++k) {
-      size[k] = k < n_articles ? 1.0f : static_cast<float>(slots[event_slots[k - n_articles]].members.size());
+      size[k] = k < n_articles ? 1.0f : static_cast<float>(slots[event_slots[k - n_articles]].count);
     }
 
     // Average linkage between nodes: dot of sums over the product of sizes, found through the
@@ -600,9 +630,12 @@ struct EventStream::Impl {
       uint32_t slot = it->second;
       Event& e = slots[slot];
       e.sum = vec_sum(e.sum, vecs[i], kCentroidTerms);
-      uint32_t member = static_cast<uint32_t>(e.members.size());
-      e.members.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words});
+      uint32_t member = static_cast<uint32_t>(e.recent.size());
+      ++e.count;
+      e.recent.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words,
+                          pending[i].signals.sentence_hashes});
       for (uint64_t h : pending[i].signals.sentence_hashes) e.sentences.insert(h, member);
+      trim(e, false);
       touch(slot, pending[i].signals.day);
       index(slot, queries[i]);
       out.event = "e" + std::to_string(e.number + 1);

@@ -110,6 +110,14 @@ std::string declared_charset(std::string_view bytes) {
   return "";
 }
 
+bool already_utf8(std::string_view bytes) {
+  // to_utf8 reads valid UTF-8 as UTF-8 whatever the page declares (a declaration the bytes
+  // contradict is overruled; ASCII reads the same in every charset); a BOM is stripped.
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) return false;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return false;
+  return utf8_first_invalid(bytes) == std::string_view::npos;
+}
+
 Utf8Page to_utf8(std::string_view bytes) {
   Utf8Page page;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {

@@ -19,6 +19,10 @@ struct Utf8Page {
 // Cost: one pass over the bytes, plus the conversion when needed.
 Utf8Page to_utf8(std::string_view bytes);
 
+// Whether to_utf8 would give the bytes back unchanged (valid UTF-8, read as UTF-8, no BOM):
+// then they can be used as they are. Cost: one fast pass.
+bool already_utf8(std::string_view bytes);
+
 // The charset label declared in the page's first 4 KiB (lower case), or "".
 std::string declared_charset(std::string_view bytes);
 

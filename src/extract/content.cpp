@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_set>
 
 #include "extract/clean.h"
 #include "text/utf8.h"
@@ -17,9 +18,10 @@ template <typename F>
 void for_each_part(std::string_view names, F&& f) {
   size_t i = 0;
   while (i < names.size()) {
-    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); };
+    while (i < names.size() && !alnum(names[i])) ++i;
     size_t j = i;
-    while (j < names.size() && std::isalnum(static_cast<unsigned char>(names[j]))) ++j;
+    while (j < names.size() && alnum(names[j])) ++j;
     if (j > i) f(names.substr(i, j - i));
     i = j;
   }
@@ -63,9 +65,12 @@ constexpr std::array kBodyNames = {
     "entrycontent", "entrybody", "bodytext", "richtext", "newsbody", "newscontent", "newstext",
     "contentbody", "textcontent", "mainarticle", "blogpost", "postentry", "singlepost"};
 
+// Membership in one of the word lists above, by hash (names are looked up for every element
+// with a class, id or itemprop).
 template <size_t N>
 bool in(const std::array<const char*, N>& list, std::string_view w) {
-  return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+  static const std::unordered_set<std::string_view> set(list.begin(), list.end());
+  return set.count(w) > 0;
 }
 
 bool is_heading(int tag) {

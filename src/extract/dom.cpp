@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 namespace chorus {
 namespace {
@@ -25,21 +26,47 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
 
 // ---- Nesting bound -------------------------------------------------------------------------
 
-bool is_void(std::string_view name) {
-  return one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr", "keygen", "basefont", "frame"});
+// Tag names as small keys: up to 12 lower-cased characters packed into an integer (longer
+// custom element names share a key with their 12-character prefix; harmless here).
+using TagKey = unsigned __int128;
+
+constexpr TagKey key_of(std::string_view name) {
+  TagKey k = 0;
+  for (size_t i = 0; i < name.size() && i < 12; ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    k = (k << 8) | static_cast<unsigned char>(c);
+  }
+  return (k << 8) | static_cast<unsigned char>(name.size() < 255 ? name.size() : 255);
 }
 
-bool is_raw_text(std::string_view name) {
-  return one_of(name, {"script", "style", "textarea", "title", "xmp", "noembed", "noframes",
-                       "iframe", "noscript", "plaintext"});
+template <size_t N>
+bool any_of_keys(TagKey k, const std::array<TagKey, N>& keys) {
+  for (TagKey x : keys) {
+    if (x == k) return true;
+  }
+  return false;
 }
 
-bool closes_p(std::string_view name) {
-  return one_of(name, {"address", "article", "aside", "blockquote", "div", "dl", "fieldset",
-                       "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-                       "main", "nav", "ol", "p", "pre", "section", "table", "ul", "figure"});
-}
+constexpr std::array kVoid = {key_of("area"), key_of("base"), key_of("br"), key_of("col"),
+                              key_of("embed"), key_of("hr"), key_of("img"), key_of("input"),
+                              key_of("link"), key_of("meta"), key_of("param"), key_of("source"),
+                              key_of("track"), key_of("wbr"), key_of("keygen"), key_of("basefont"),
+                              key_of("frame")};
+constexpr std::array kRawText = {key_of("script"), key_of("style"), key_of("textarea"),
+                                 key_of("title"), key_of("xmp"), key_of("noembed"),
+                                 key_of("noframes"), key_of("iframe"), key_of("noscript"),
+                                 key_of("plaintext")};
+constexpr std::array kClosesP = {key_of("address"), key_of("article"), key_of("aside"),
+                                 key_of("blockquote"), key_of("div"), key_of("dl"),
+                                 key_of("fieldset"), key_of("footer"), key_of("form"),
+                                 key_of("h1"), key_of("h2"), key_of("h3"), key_of("h4"),
+                                 key_of("h5"), key_of("h6"), key_of("header"), key_of("hr"),
+                                 key_of("main"), key_of("nav"), key_of("ol"), key_of("p"),
+                                 key_of("pre"), key_of("section"), key_of("table"),
+                                 key_of("ul"), key_of("figure")};
+constexpr std::array kSelfClosing = {key_of("li"), key_of("dt"), key_of("dd"), key_of("option"),
+                                     key_of("tr"), key_of("td"), key_of("th")};
 
 // Position just after the '>' closing the tag that starts at `i` (quotes respected).
 size_t tag_end(std::string_view s, size_t i) {
@@ -57,11 +84,8 @@ size_t tag_end(std::string_view s, size_t i) {
   return s.size();
 }
 
-std::string_view tag_name(std::string_view s, size_t i, std::string& buf) {
-  size_t j = i;
-  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '-' || s[j] == ':')) ++j;
-  buf = lower(s.substr(i, j - i));
-  return buf;
+bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
 }
 
 // ---- Building --------------------------------------------------------------------------------
@@ -107,14 +131,60 @@ bool dropped(int tag) {
   }
 }
 
-bool hidden(myhtml_tree_node_t* node) {
-  if (has_attr(node, "hidden")) return true;
-  if (lower(attr(node, "aria-hidden")) == "true") return true;
-  std::string style = lower(attr(node, "style"));
-  if (style.empty()) return false;
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
+// What the tree keeps of an ordinary element's attributes, read in one pass over them
+// (myhtml lower-cases attribute names).
+struct ElementAttributes {
+  std::string_view cls, id, itemprop, rel;
+  bool hidden = false;
+  bool href = false;
+};
+
+bool equals_lower(std::string_view value, std::string_view lower_word) {
+  if (value.size() != lower_word.size()) return false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != lower_word[i]) return false;
+  }
+  return true;
+}
+
+bool hides(std::string_view style) {
+  std::string s;
+  for (char c : style) {
+    if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+}
+
+ElementAttributes read_attributes(myhtml_tree_node_t* node) {
+  ElementAttributes a;
+  for (myhtml_tree_attr_t* at = myhtml_node_attribute_first(node); at; at = myhtml_attribute_next(at)) {
+    size_t kl = 0, vl = 0;
+    const char* k = myhtml_attribute_key(at, &kl);
+    const char* v = myhtml_attribute_value(at, &vl);
+    if (!k) continue;
+    std::string_view key(k, kl), value(v ? v : "", v ? vl : 0);
+    if (key == "class") a.cls = value;
+    else if (key == "id") a.id = value;
+    else if (key == "itemprop") a.itemprop = value;
+    else if (key == "rel") a.rel = value;
+    else if (key == "href") a.href = true;
+    else if (key == "hidden") a.hidden = true;
+    else if (key == "aria-hidden") a.hidden = a.hidden || equals_lower(value, "true");
+    else if (key == "style") a.hidden = a.hidden || hides(value);
+  }
+  return a;
+}
+
+// Appends `s` lower-cased (ASCII) and as valid UTF-8.
+void append_lower(std::string& out, std::string_view s) {
+  size_t start = out.size();
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string_view added = std::string_view(out).substr(start);
+  if (utf8_first_invalid(added) != std::string_view::npos) {
+    std::string fixed = utf8_repair(added);
+    out.resize(start);
+    out += fixed;
+  }
 }
 
 std::string node_text(myhtml_tree_node_t* node) {
@@ -190,11 +260,11 @@ bool is_block_tag(int tag) {
   }
 }
 
-std::string bound_nesting(std::string_view html, int max_depth) {
-  std::vector<std::string> stack;
+bool bound_nesting(std::string_view html, int max_depth, std::string& out) {
+  std::vector<TagKey> stack;
   int excess = 0;  // start tags dropped and not yet closed
   std::vector<std::pair<size_t, size_t>> removed;
-  std::string name_buf;
+  const TagKey p = key_of("p"), td = key_of("td"), th = key_of("th"), tr = key_of("tr");
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     if (html.compare(i, 4, "<!--") == 0) {
@@ -214,16 +284,19 @@ std::string bound_nesting(std::string_view html, int max_depth) {
       ++i;
       continue;
     }
-    std::string name(tag_name(html, name_at, name_buf));
-    size_t end = tag_end(html, name_at);
+    size_t name_end = name_at;
+    while (name_end < html.size() && name_char(html[name_end])) ++name_end;
+    std::string_view name = html.substr(name_at, name_end - name_at);
+    TagKey key = key_of(name);
+    size_t end = tag_end(html, name_end);
     if (closing) {
-      if (excess > 0 && !is_void(name)) {
+      if (excess > 0 && !any_of_keys(key, kVoid)) {
         removed.emplace_back(i, end);
         --excess;
       } else {
         // Pop to the matching element if it is near the top; ignore stray end tags.
         for (size_t k = 0; k < stack.size() && k < 16; ++k) {
-          if (stack[stack.size() - 1 - k] == name) {
+          if (stack[stack.size() - 1 - k] == key) {
             stack.resize(stack.size() - 1 - k);
             break;
           }
@@ -233,9 +306,8 @@ std::string bound_nesting(std::string_view html, int max_depth) {
       continue;
     }
     bool self_closing = end >= 2 && html[end - 2] == '/';
-    if (is_raw_text(name)) {
+    if (any_of_keys(key, kRawText)) {
       // Skip to the element's end tag: its content is not markup.
-      std::string close = "</" + name;
       size_t pos = end;
       while (pos < html.size()) {
         size_t lt = html.find("</", pos);
@@ -243,8 +315,10 @@ std::string bound_nesting(std::string_view html, int max_depth) {
           pos = html.size();
           break;
         }
-        if (lower(html.substr(lt, close.size())) == close) {
-          pos = tag_end(html, lt);
+        size_t e = lt + 2;
+        while (e < html.size() && name_char(html[e])) ++e;
+        if (key_of(html.substr(lt + 2, e - lt - 2)) == key) {
+          pos = tag_end(html, e);
           break;
         }
         pos = lt + 2;
@@ -252,15 +326,15 @@ std::string bound_nesting(std::string_view html, int max_depth) {
       i = pos;
       continue;
     }
-    if (is_void(name) || self_closing) {
+    if (any_of_keys(key, kVoid) || self_closing) {
       i = end;
       continue;
     }
     // Implied end tags: <p> before a block, and list items, cells and options before their kin.
     if (!stack.empty()) {
-      const std::string& top = stack.back();
-      if ((top == "p" && closes_p(name)) || (top == name && one_of(name, {"li", "dt", "dd", "option", "tr", "td", "th"})) ||
-          ((top == "td" || top == "th") && (name == "td" || name == "th" || name == "tr"))) {
+      TagKey top = stack.back();
+      if ((top == p && any_of_keys(key, kClosesP)) || (top == key && any_of_keys(key, kSelfClosing)) ||
+          ((top == td || top == th) && (key == td || key == th || key == tr))) {
         stack.pop_back();
       }
     }
@@ -268,12 +342,12 @@ std::string bound_nesting(std::string_view html, int max_depth) {
       removed.emplace_back(i, end);
       ++excess;
     } else {
-      stack.push_back(std::move(name));
+      stack.push_back(key);
     }
     i = end;
   }
-  if (removed.empty()) return std::string(html);
-  std::string out;
+  if (removed.empty()) return false;
+  out.clear();
   out.reserve(html.size());
   size_t pos = 0;
   for (auto [b, e] : removed) {
@@ -281,7 +355,12 @@ std::string bound_nesting(std::string_view html, int max_depth) {
     pos = e;
   }
   out.append(html.substr(pos));
-  return out;
+  return true;
+}
+
+std::string bound_nesting(std::string_view html, int max_depth) {
+  std::string out;
+  return bound_nesting(html, max_depth, out) ? out : std::string(html);
 }
 
 Dom parse_dom(std::string_view html) {
@@ -297,7 +376,8 @@ Dom parse_dom(std::string_view html) {
     }
   } release{parser_holder, html.size() > (size_t{8} << 20)};
   Dom dom;
-  std::string bounded = bound_nesting(html, kMaxNestingDepth);
+  std::string rewritten;
+  std::string_view bounded = bound_nesting(html, kMaxNestingDepth, rewritten) ? std::string_view(rewritten) : html;
   if (myhtml_parse(parser.tree, MyENCODING_UTF_8, bounded.data(), bounded.size()) != MyHTML_STATUS_OK) {
     dom.nodes.emplace_back();
     return dom;
@@ -374,32 +454,30 @@ Dom parse_dom(std::string_view html) {
       continue;
     }
     if (dropped(tag)) continue;
-    if (tag == MyHTML_TAG_A && (lower(attr(f.node, "rel")).find("author") != std::string::npos ||
-                                lower(attr(f.node, "itemprop")) == "author")) {
+    ElementAttributes at = read_attributes(f.node);
+    if (tag == MyHTML_TAG_A && (lower(at.rel).find("author") != std::string::npos ||
+                                equals_lower(at.itemprop, "author"))) {
       dom.author_links.push_back(node_text(f.node));
     }
     DomNode n;
     n.parent = f.parent;
     n.tag = tag;
-    if (hidden(f.node)) n.flags |= DomNode::kHidden;
-    if (tag == MyHTML_TAG_A && has_attr(f.node, "href")) n.flags |= DomNode::kLink;
-    std::string cls = attr(f.node, "class");
-    std::string id = attr(f.node, "id");
-    std::string itemprop = attr(f.node, "itemprop");
-    if (!cls.empty() || !id.empty() || !itemprop.empty()) {
+    if (at.hidden) n.flags |= DomNode::kHidden;
+    if (tag == MyHTML_TAG_A && at.href) n.flags |= DomNode::kLink;
+    if (!at.cls.empty() || !at.id.empty() || !at.itemprop.empty()) {
       n.begin = static_cast<uint32_t>(dom.names.size());
-      dom.names += lower(cls);
+      append_lower(dom.names, at.cls);
       dom.names += ' ';
-      dom.names += lower(id);
+      append_lower(dom.names, at.id);
       dom.names += ' ';
-      dom.names += lower(itemprop);
+      append_lower(dom.names, at.itemprop);
       n.size = static_cast<uint32_t>(dom.names.size() - n.begin);
     }
     uint32_t me = add(n);
     // Children in reverse so that they pop in document order.
-    std::vector<myhtml_tree_node_t*> children;
-    for (myhtml_tree_node_t* c = myhtml_node_child(f.node); c; c = myhtml_node_next(c)) children.push_back(c);
-    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, me});
+    size_t first = stack.size();
+    for (myhtml_tree_node_t* c = myhtml_node_child(f.node); c; c = myhtml_node_next(c)) stack.push_back({c, me});
+    std::reverse(stack.begin() + static_cast<long>(first), stack.end());
   }
   return dom;
 }

@@ -59,6 +59,8 @@ Dom parse_dom(std::string_view html);
 // `html` with start and end tags beyond `max_depth` levels of nesting removed (their text
 // kept), or `html` unchanged when it never nests that deep. Cost: one pass over the tags.
 std::string bound_nesting(std::string_view html, int max_depth);
+// The same without a copy when nothing changes: false, or true with the result in `out`.
+bool bound_nesting(std::string_view html, int max_depth, std::string& out);
 
 // Whether myhtml tag `tag` is a block-level element (breaks lines in text).
 bool is_block_tag(int tag);

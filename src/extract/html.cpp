@@ -236,9 +236,16 @@ HtmlPage extract_html(std::string_view bytes) {
     bytes = bytes.substr(0, kMaxPageBytes);
     page.truncated = true;
   }
-  Utf8Page utf8 = to_utf8(bytes);
-  page.charset = utf8.charset;
-  Dom dom = parse_dom(utf8.text);
+  Utf8Page utf8;
+  std::string_view text = bytes;
+  if (already_utf8(bytes)) {
+    page.charset = "utf-8";
+  } else {
+    utf8 = to_utf8(bytes);
+    page.charset = utf8.charset;
+    text = utf8.text;
+  }
+  Dom dom = parse_dom(text);
   LdArticle ld = read_json_ld(dom);
 
   // Title.
@@ -315,7 +322,7 @@ HtmlPage extract_html(std::string_view bytes) {
   }
   // The language the article is written in, where the text says so clearly; pages declare
   // the site's language, which is not always the article's.
-  LanguageGuess guess = detect_language(std::string_view(page.text).substr(0, 4096));
+  LanguageGuess guess = detect_language(std::string_view(page.text).substr(0, 1536));
   if (guess.reliable && guess.code != "und") page.language = guess.code;
   page.is_article = content.is_article;
   return page;
