@@ -115,7 +115,9 @@ bool already_utf8(std::string_view bytes) {
   // contradict is overruled; ASCII reads the same in every charset); a BOM is stripped.
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) return false;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return false;
-  return utf8_first_invalid(bytes) == std::string_view::npos;
+  // The first 64 KiB decide: a page in a legacy charset shows it long before (its head and
+  // first paragraphs); a stray invalid byte further on becomes U+FFFD when the tree is read.
+  return utf8_first_invalid(utf8_prefix(bytes, size_t{64} << 10)) == std::string_view::npos;
 }
 
 Utf8Page to_utf8(std::string_view bytes) {

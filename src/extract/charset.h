@@ -19,8 +19,9 @@ struct Utf8Page {
 // Cost: one pass over the bytes, plus the conversion when needed.
 Utf8Page to_utf8(std::string_view bytes);
 
-// Whether to_utf8 would give the bytes back unchanged (valid UTF-8, read as UTF-8, no BOM):
-// then they can be used as they are. Cost: one fast pass.
+// Whether the bytes can be read as UTF-8 as they are: no BOM, and their first 64 KiB valid
+// UTF-8 (to_utf8 reads valid UTF-8 as UTF-8 whatever the page declares). Invalid bytes
+// further on are left for the reader to repair. Cost: a fast pass over at most 64 KiB.
 bool already_utf8(std::string_view bytes);
 
 // The charset label declared in the page's first 4 KiB (lower case), or "".

@@ -178,7 +178,7 @@ ElementAttributes read_attributes(myhtml_tree_node_t* node) {
 // Appends `s` lower-cased (ASCII) and as valid UTF-8.
 void append_lower(std::string& out, std::string_view s) {
   size_t start = out.size();
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
   std::string_view added = std::string_view(out).substr(start);
   if (utf8_first_invalid(added) != std::string_view::npos) {
     std::string fixed = utf8_repair(added);
@@ -223,9 +223,6 @@ void read_metadata(myhtml_tree_node_t* node, int tag, Dom& dom) {
     case MyHTML_TAG_TITLE:
       if (dom.title.empty()) dom.title = node_text(node);
       break;
-    case MyHTML_TAG_SCRIPT:
-      if (lower(attr(node, "type")) == "application/ld+json") dom.json_ld.push_back(node_text(node));
-      break;
     case MyHTML_TAG_TIME: {
       std::string dt = attr(node, "datetime");
       if (!dt.empty()) dom.time_datetimes.emplace_back(dt);
@@ -260,7 +257,32 @@ bool is_block_tag(int tag) {
   }
 }
 
+// Whether `html` could nest deeper than `max_depth`: start tags of non-void elements minus
+// end tags, counted along the page, ever reach it. An over-estimate (implied end tags and
+// "<" inside scripts count too), so a page that passes needs no bounding. Cheaper than the
+// bounding pass itself, and nearly every page passes.
+bool may_nest_deeper(std::string_view html, int max_depth) {
+  int depth = 0;
+  const char* p = html.data();
+  const char* end = p + html.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '<', static_cast<size_t>(end - p)))) != nullptr) {
+    ++p;
+    if (p >= end) break;
+    if (*p == '/') {
+      --depth;
+      continue;
+    }
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) continue;
+    const char* q = p;
+    while (q < end && name_char(*q)) ++q;
+    if (any_of_keys(key_of(std::string_view(p, static_cast<size_t>(q - p))), kVoid)) continue;
+    if (++depth >= max_depth) return true;
+  }
+  return false;
+}
+
 bool bound_nesting(std::string_view html, int max_depth, std::string& out) {
+  if (!may_nest_deeper(html, max_depth)) return false;
   std::vector<TagKey> stack;
   int excess = 0;  // start tags dropped and not yet closed
   std::vector<std::pair<size_t, size_t>> removed;
@@ -363,6 +385,76 @@ std::string bound_nesting(std::string_view html, int max_depth) {
   return bound_nesting(html, max_depth, out) ? out : std::string(html);
 }
 
+namespace {
+
+// Case-insensitive ASCII prefix test.
+bool starts_with_lower(std::string_view s, size_t at, std::string_view lower_word) {
+  if (at + lower_word.size() > s.size()) return false;
+  for (size_t i = 0; i < lower_word.size(); ++i) {
+    char c = s[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower_word[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool strip_scripts(std::string_view html, std::string& out, std::vector<std::string>* json_ld) {
+  static constexpr std::string_view kElements[] = {"script", "style", "svg", "noscript"};
+  out.clear();
+  size_t copied = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.compare(i, 4, "<!--") == 0) {  // a comment: gone whole
+      size_t end = html.find("-->", i + 4);
+      end = end == std::string_view::npos ? html.size() : end + 3;
+      out.append(html.substr(copied, i - copied));
+      copied = i = end;
+      continue;
+    }
+    std::string_view element;
+    for (std::string_view e : kElements) {
+      if (starts_with_lower(html, i + 1, e)) {
+        element = e;
+        break;
+      }
+    }
+    size_t name_end = i + 1 + element.size();
+    if (element.empty() || name_end >= html.size() || name_char(html[name_end])) {
+      ++i;
+      continue;
+    }
+    size_t open_end = tag_end(html, name_end);
+    // The content runs to the first end tag of the element ("</script", "</svg", ...).
+    size_t content_end = open_end;
+    while (true) {
+      content_end = html.find("</", content_end);
+      if (content_end == std::string_view::npos) {
+        content_end = html.size();
+        break;
+      }
+      size_t after = content_end + 2 + element.size();
+      if (starts_with_lower(html, content_end + 2, element) && (after >= html.size() || !name_char(html[after]))) {
+        break;
+      }
+      content_end += 2;
+    }
+    if (element == "script" && json_ld) {
+      std::string lower_tag(html.substr(i, open_end - i));
+      for (char& c : lower_tag) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      if (lower_tag.find("application/ld+json") != std::string::npos) {
+        json_ld->push_back(utf8_repair(html.substr(open_end, content_end - open_end)));
+      }
+    }
+    out.append(html.substr(copied, open_end - copied));
+    copied = i = content_end;
+  }
+  if (copied == 0) return false;
+  out.append(html.substr(copied));
+  return true;
+}
+
 Dom parse_dom(std::string_view html) {
   thread_local std::unique_ptr<Parser> parser_holder;
   if (!parser_holder) parser_holder = std::make_unique<Parser>();
@@ -376,8 +468,11 @@ Dom parse_dom(std::string_view html) {
     }
   } release{parser_holder, html.size() > (size_t{8} << 20)};
   Dom dom;
-  std::string rewritten;
-  std::string_view bounded = bound_nesting(html, kMaxNestingDepth, rewritten) ? std::string_view(rewritten) : html;
+  // Scripts, styles, inline SVG and comments are over half the bytes of a news page and none
+  // of its text: the parser need not tokenise them (JSON-LD is kept aside for the metadata).
+  std::string stripped, rewritten;
+  std::string_view page = strip_scripts(html, stripped, &dom.json_ld) ? std::string_view(stripped) : html;
+  std::string_view bounded = bound_nesting(page, kMaxNestingDepth, rewritten) ? std::string_view(rewritten) : page;
   if (myhtml_parse(parser.tree, MyENCODING_UTF_8, bounded.data(), bounded.size()) != MyHTML_STATUS_OK) {
     dom.nodes.emplace_back();
     return dom;

@@ -62,6 +62,11 @@ std::string bound_nesting(std::string_view html, int max_depth);
 // The same without a copy when nothing changes: false, or true with the result in `out`.
 bool bound_nesting(std::string_view html, int max_depth, std::string& out);
 
+// `html` without comments and without the contents of its <script>, <style>, <svg> and
+// <noscript> elements (their tags stay), in `out`; false when there is nothing to remove.
+// The bodies of JSON-LD scripts are appended to *json_ld. Cost: one pass.
+bool strip_scripts(std::string_view html, std::string& out, std::vector<std::string>* json_ld);
+
 // Whether myhtml tag `tag` is a block-level element (breaks lines in text).
 bool is_block_tag(int tag);
 

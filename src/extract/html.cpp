@@ -322,7 +322,7 @@ HtmlPage extract_html(std::string_view bytes) {
   }
   // The language the article is written in, where the text says so clearly; pages declare
   // the site's language, which is not always the article's.
-  LanguageGuess guess = detect_language(std::string_view(page.text).substr(0, 1536));
+  LanguageGuess guess = detect_language(utf8_prefix(page.text, 768));
   if (guess.reliable && guess.code != "und") page.language = guess.code;
   page.is_article = content.is_article;
   return page;

@@ -36,6 +36,13 @@ void utf8_append(std::string& out, char32_t c);
 // is valid).
 std::string utf8_repair(std::string_view s);
 
+// The longest prefix of `s` of at most `bytes` bytes that ends on a character boundary.
+inline std::string_view utf8_prefix(std::string_view s, size_t bytes) {
+  if (s.size() <= bytes) return s;
+  while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+  return s.substr(0, bytes);
+}
+
 // Lower-cases `s` (Unicode simple case mapping); ASCII fast path.
 std::string utf8_lower(std::string_view s);
 

@@ -163,6 +163,20 @@ TEST(HtmlBadPages, OutputIsValidUtf8WhateverComesIn) {
   EXPECT_NE(p.text.find("café résumé"), std::string::npos);
 }
 
+TEST(Html, ScriptsStylesSvgAndCommentsAreNotParsed) {
+  std::string out;
+  std::vector<std::string> json_ld;
+  ASSERT_TRUE(strip_scripts("<p>a</p><script>if (a<b) x();</script><STYLE>p{}</STYLE>"
+                            "<!-- <p>hidden</p> --><svg><path d='M0'/></svg>"
+                            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script><p>b</p>",
+                            out, &json_ld));
+  EXPECT_EQ(out, "<p>a</p><script></script><STYLE></STYLE><svg></svg>"
+                 "<script type=\"application/ld+json\"></script><p>b</p>");
+  ASSERT_EQ(json_ld.size(), 1u);
+  EXPECT_EQ(json_ld[0], "{\"@type\":\"NewsArticle\"}");
+  EXPECT_FALSE(strip_scripts("<p>plain <b>page</b></p><scripture>kept</scripture>", out, nullptr));
+}
+
 TEST(Charset, DeclaredAndProvenCharsets) {
   // windows-1251 declared and used.
   std::string cp1251 = "<html><head><meta charset=\"windows-1251\"></head><body><p>\xCF\xF0\xE8\xE2\xE5\xF2</p></body></html>";
