@@ -6,7 +6,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "brief/tidy.h"
 #include "extract/clean.h"
+#include "text/dates.h"
 
 namespace chorus {
 namespace {
@@ -119,13 +121,16 @@ SentenceSpace::SentenceSpace(const std::vector<Article>& articles) : articles_(a
     }
   }
 
-  // Centroid: the mean of per-article vectors, each the normalised sum of its sentences, so
-  // that a long article counts as much as a short one.
+  // Centroid: the sum of per-article vectors, each the normalised sum of its sentences, so
+  // that a long article counts as much as a short one. A sentence's centrality is its cosine
+  // with the centroid of the *other* articles: an article that shares nothing with the rest
+  // (a page of site text scraped by mistake) makes its own sentences no more central.
   std::vector<float> centroid(df.size(), 0.0f);
   std::vector<float> article_vec(df.size(), 0.0f);
   std::vector<uint32_t> touched;
-  for (size_t u = 0; u < refs_.size();) {
-    uint32_t a = refs_[u].article;
+  // Fills article_vec (unit length) from the units [u, end) of one article; returns end.
+  auto article_vector = [&](size_t u) {
+    const uint32_t a = refs_[u].article;
     touched.clear();
     for (; u < refs_.size() && refs_[u].article == a; ++u) {
       for (uint32_t k = offsets_[u]; k < offsets_[u + 1]; ++k) {
@@ -136,21 +141,38 @@ SentenceSpace::SentenceSpace(const std::vector<Article>& articles) : articles_(a
     float norm = 0;
     for (uint32_t t : touched) norm += article_vec[t] * article_vec[t];
     norm = norm > 0 ? 1.0f / std::sqrt(norm) : 0.0f;
+    for (uint32_t t : touched) article_vec[t] *= norm;
+    return u;
+  };
+  size_t article_count = 0;
+  for (size_t u = 0; u < refs_.size();) {
+    u = article_vector(u);
     for (uint32_t t : touched) {
-      centroid[t] += article_vec[t] * norm;
+      centroid[t] += article_vec[t];
       article_vec[t] = 0;
     }
+    ++article_count;
   }
-  float cnorm = 0;
-  for (float v : centroid) cnorm += v * v;
-  cnorm = cnorm > 0 ? 1.0f / std::sqrt(cnorm) : 0.0f;
+  double centroid_sq = 0;
+  for (float v : centroid) centroid_sq += static_cast<double>(v) * v;
   centrality_.resize(refs_.size());
-  for (size_t u = 0; u < refs_.size(); ++u) {
-    float dot = 0;
-    for (uint32_t k = offsets_[u]; k < offsets_[u + 1]; ++k) {
-      dot += entries_[k].weight * centroid[entries_[k].term];
+  for (size_t u = 0; u < refs_.size();) {
+    const size_t end = article_vector(u);
+    double overlap = 0;  // centroid . article
+    for (uint32_t t : touched) overlap += static_cast<double>(centroid[t]) * article_vec[t];
+    // |centroid - article|^2, with |article| = 1.
+    const double others_sq = centroid_sq - 2 * overlap + (touched.empty() ? 0 : 1);
+    const bool alone = article_count < 2 || others_sq < 1e-6;
+    const double inverse = alone ? 1.0 : 1.0 / std::sqrt(others_sq);
+    for (; u < end; ++u) {
+      double with_centroid = 0, with_own = 0;
+      for (uint32_t k = offsets_[u]; k < offsets_[u + 1]; ++k) {
+        with_centroid += entries_[k].weight * centroid[entries_[k].term];
+        with_own += entries_[k].weight * article_vec[entries_[k].term];
+      }
+      centrality_[u] = static_cast<float>(alone ? with_own : (with_centroid - with_own) * inverse);
     }
-    centrality_[u] = dot * cnorm;
+    for (uint32_t t : touched) article_vec[t] = 0;
   }
 }
 
@@ -205,14 +227,46 @@ namespace {
 uint32_t words_of(const Article& a, const Sentence& s) { return s.token_count; }
 
 // Whether a sentence can stand in a summary: a whole statement of reasonable length.
+// A photo caption in the agencies' style: "Berlusconi sits in the chamber, in Rome, Friday,
+// Oct. 14, 2011." It ends with a weekday and a full date, which a story sentence rarely does.
+bool looks_like_caption(std::string_view text) {
+  std::vector<DateMatch> dates = find_dates(text);
+  if (dates.empty() || text.size() - dates.back().end > 1) return false;
+  static constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
+  std::string_view date = text.substr(dates.back().begin);
+  std::string_view before = text.substr(0, dates.back().begin);
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+  return std::any_of(std::begin(kWeekdays), std::end(kWeekdays), [&](std::string_view w) {
+    return date.substr(0, w.size()) == w || before.ends_with(w);
+  });
+}
+
 bool summary_worthy(const Article& a, const Sentence& s) {
   if (s.token_count < 6 || s.token_count > 70) return false;
   std::string_view text = a.sentence_text(s);
   if (text.empty() || text.back() == '?' || text.back() == ':') return false;
-  // Ends as a sentence does: not cut off by the scraper.
-  return !looks_like_heading(text) && (text.back() == '.' || text.back() == '!' ||
-                                       text.back() == '"' || text.back() == ')' ||
-                                       static_cast<unsigned char>(text.back()) >= 0x80);
+  // Starts and ends as a whole sentence does: not the tail of a quote split off ("the lawyer
+  // said."), not cut off by the scraper ("...").
+  if ((text.front() >= 'a' && text.front() <= 'z') || text.ends_with("...") ||
+      text.ends_with("\xE2\x80\xA6")) {
+    return false;
+  }
+  const unsigned char last = static_cast<unsigned char>(text.back());
+  const bool ends_well = last == '.' || last == '!' || last == '"' || last == ')' || last >= 0x80;
+  return ends_well && !looks_like_heading(text) && !addresses_reader(text) && !looks_like_caption(text);
+}
+
+// The share of a sentence's words, after its first, that are names or numbers: a sentence
+// that says who, how many and when, rather than a general remark.
+float specificity(const Article& a, const Sentence& s) {
+  if (s.token_count < 2) return 0.0f;
+  uint32_t specific = 0;
+  for (uint32_t t = s.first_token + 1; t < s.first_token + s.token_count; ++t) {
+    const uint8_t f = a.tokens[t].flags;
+    specific += (f & Token::kNumber) || ((f & Token::kCapitalized) && !(f & Token::kStopword));
+  }
+  return static_cast<float>(specific) / static_cast<float>(s.token_count - 1);
 }
 
 }  // namespace
@@ -271,8 +325,11 @@ std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
     for (size_t a = 0; a < best.size(); ++a) {
       if (a == space.ref(u).article || best[a] >= kSameStatement) s.sources.push_back(a);
     }
-    float position = 1.0f / std::sqrt(1.0f + static_cast<float>(index_in_article[u]));
-    s.score = static_cast<float>(s.sources.size()) + space.centrality(u) + 0.5f * position;
+    const float position = 1.0f / std::sqrt(1.0f + static_cast<float>(index_in_article[u]));
+    const auto& r = space.ref(u);
+    const float specific = specificity(articles[r.article], articles[r.article].sentences[r.sentence]);
+    s.score = static_cast<float>(s.sources.size()) + space.centrality(u) + kPositionWeight * position +
+              kSpecificityWeight * specific;
     scored.push_back(std::move(s));
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -305,10 +362,15 @@ std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
     return px < py;
   });
   std::vector<SummarySentence> out;
+  const Scored* previous = nullptr;
   for (const Scored* s : chosen) {
     const auto& r = space.ref(s->unit);
     const Article& a = articles[r.article];
-    out.push_back({std::string(a.sentence_text(a.sentences[r.sentence])), r.article, s->sources});
+    // A sentence reads on from the one before it only if that is its predecessor in the article.
+    const bool follows = previous && space.ref(previous->unit).article == r.article &&
+                         space.ref(previous->unit).sentence + 1 == r.sentence;
+    out.push_back({tidy_sentence(a.sentence_text(a.sentences[r.sentence]), follows), r.article, s->sources});
+    previous = s;
   }
   return out;
 }

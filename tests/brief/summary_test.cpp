@@ -131,5 +131,66 @@ TEST(Summary, SimilarityIsCosine) {
   }
 }
 
+std::vector<Article> analysed(const std::vector<std::string>& texts) {
+  std::vector<Article> out;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Article a;
+    a.id = "b" + std::to_string(i + 1);
+    a.raw = texts[i];
+    out.push_back(std::move(a));
+  }
+  std::vector<Problem> problems;
+  analyze_all(out, problems, 1);
+  EXPECT_TRUE(problems.empty());
+  return out;
+}
+
+TEST(Summary, ChosenSentencesAreWholeAndTidied) {
+  std::vector<Article> articles = analysed({
+      "LINDAU (AP) \u2014 The old dam above the Lindau valley broke early on Monday after days of rain.\n"
+      "Rescuers in boats search flooded streets for trapped families, in Lindau, Monday, May 2, 2022.\n"
+      "the mayor said, adding that the water was still rising and more rain was expected.\n"
+      "Sign up for our newsletter to get breaking news alerts in your inbox every morning.\n"
+      "And around 4,000 residents were evacuated from the villages along the Lindau river.\n",
+      "Heavy rain caused the old dam above the Lindau valley to break on Monday morning.\n"
+      "Authorities evacuated about 4,000 residents from villages along the Lindau river.\n"});
+  BriefOptions o;
+  o.sentences = 10;
+  std::vector<SummarySentence> s = summarize(articles, o);
+  ASSERT_FALSE(s.empty());
+  for (const SummarySentence& x : s) {
+    EXPECT_EQ(x.text.find("LINDAU"), std::string::npos) << x.text;        // dateline
+    EXPECT_EQ(x.text.find("May 2, 2022"), std::string::npos) << x.text;  // caption
+    EXPECT_EQ(x.text.find("mayor said"), std::string::npos) << x.text;   // a fragment
+    EXPECT_EQ(x.text.find("newsletter"), std::string::npos) << x.text;   // a prompt
+    EXPECT_NE(x.text.substr(0, 4), "And ") << x.text;
+  }
+  EXPECT_TRUE(std::any_of(s.begin(), s.end(), [](const SummarySentence& x) {
+    return x.text.rfind("The old dam above the Lindau valley broke", 0) == 0;
+  }));
+}
+
+TEST(Summary, CentralityLeavesTheSentencesOwnArticleOut) {
+  std::vector<Article> articles = event();
+  std::vector<Article> stray = analysed(
+      {"Crawlers archive webpages for researchers.\nThe archive keeps copies of websites forever.\n"});
+  articles.push_back(std::move(stray[0]));
+  SentenceSpace space(articles);
+  size_t stray_units = 0;
+  for (size_t u = 0; u < space.size(); ++u) {
+    if (space.ref(u).article != 3) {
+      continue;
+    }
+    ++stray_units;
+    EXPECT_EQ(space.centrality(u), 0.0f);  // shares no word with the other articles
+  }
+  EXPECT_EQ(stray_units, 2u);
+  // One article alone: centrality is with its own article.
+  std::vector<Article> one = event();
+  one.resize(1);
+  SentenceSpace alone(one);
+  for (size_t u = 0; u < alone.size(); ++u) EXPECT_GT(alone.centrality(u), 0.0f);
+}
+
 }  // namespace
 }  // namespace chorus

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -156,6 +157,38 @@ TEST_F(Cli, EvalRougeChecksVectors) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("0/1 cases agree"), std::string::npos);
+}
+
+TEST_F(Cli, EvalSummarizeComparesMethodsSideBySide) {
+  const std::string data = std::string(CHORUS_FIXTURES_DIR) + "/summarize-clusters.jsonl";
+  const std::string out = (dir_ / "summaries.jsonl").string();
+  Result r = run("eval summarize --data " + data + " --words 40 --method chorus,lead --method oracle --out " + out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("2 clusters, 5 articles"), std::string::npos) << r.out;
+  std::map<std::string, double> r1;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream fields(line);
+    std::string method;
+    double r1r, r1p, r1f;
+    if (fields >> method >> r1r >> r1p >> r1f) r1[method] = r1f;
+  }
+  ASSERT_EQ(r1.size(), 3u) << r.out;
+  EXPECT_GT(r1["chorus"], 0);
+  EXPECT_GE(r1["oracle"], r1["chorus"]);
+  EXPECT_GE(r1["oracle"], r1["lead"]);
+  EXPECT_NE(r.out.find("chorus - best baseline: R-1 F"), std::string::npos);
+  std::string written = slurp(out);
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 6);
+  simdjson::dom::parser parser;
+  simdjson::dom::element first = parser.parse(written.substr(0, written.find('\n')));
+  EXPECT_EQ(std::string_view(first["id"]), "syn-1");
+  EXPECT_GT(first["summary"].get_array().size(), 0u);
+
+  EXPECT_EQ(run("eval summarize --data " + data + " --method mmr").status, 2);
+  r = run("eval summarize --data " + (dir_ / "missing.jsonl").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("missing.jsonl"), std::string::npos);
 }
 
 TEST_F(Cli, HelpAndUsageErrors) {

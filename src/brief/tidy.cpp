@@ -1,0 +1,166 @@
+#include "brief/tidy.h"
+
+#include <algorithm>
+
+namespace chorus {
+namespace {
+
+constexpr std::string_view kEmDash = "\xE2\x80\x94", kEnDash = "\xE2\x80\x93";
+constexpr std::string_view kOpenQuote = "\xE2\x80\x9C", kCloseQuote = "\xE2\x80\x9D";
+
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool starts(std::string_view s, size_t at, std::string_view with) { return s.substr(at, with.size()) == with; }
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+// After a dash or colon that ends a dateline, the position of the story's first character,
+// or npos when no such separator is at `i`.
+size_t after_separator(std::string_view s, size_t i) {
+  i = skip_spaces(s, i);
+  if (starts(s, i, kEmDash) || starts(s, i, kEnDash)) {
+    i += 3;
+  } else if (starts(s, i, "--")) {
+    i += 2;
+  } else if (i < s.size() && (s[i] == '-' || s[i] == ':')) {
+    i += 1;
+  } else {
+    return std::string_view::npos;
+  }
+  if (i >= s.size() || s[i] != ' ') return std::string_view::npos;
+  return skip_spaces(s, i);
+}
+
+// "(AP)", "(CNN)", "(Reuters)" at `i`: the position after it, or npos.
+size_t agency(std::string_view s, size_t i) {
+  if (i >= s.size() || s[i] != '(' || i + 1 >= s.size() || !upper(s[i + 1])) return std::string_view::npos;
+  size_t close = s.find(')', i);
+  if (close == std::string_view::npos || close - i > 24) return std::string_view::npos;
+  for (size_t k = i + 1; k < close; ++k) {
+    char c = s[k];
+    if (!upper(c) && !lower(c) && c != ' ' && c != '.' && c != '&' && c != '-') return std::string_view::npos;
+  }
+  return close + 1;
+}
+
+// The length of a leading dateline, 0 if there is none.
+size_t dateline(std::string_view s) {
+  // "(CNN) ..." or "(CNN) — ..."
+  if (size_t a = agency(s, 0); a != std::string_view::npos) {
+    size_t after = after_separator(s, a);
+    return after != std::string_view::npos ? after : skip_spaces(s, a);
+  }
+  // Place in capitals: "LOS ANGELES", "ST. PAUL", "WINSTON-SALEM".
+  size_t i = 0, capitals = 0;
+  while (i < s.size()) {
+    size_t word = i;
+    while (i < s.size() && (upper(s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-')) {
+      capitals += upper(s[i]);
+      ++i;
+    }
+    if (i == word || (i < s.size() && lower(s[i]))) return 0;
+    if (i + 1 < s.size() && s[i] == ' ' && upper(s[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (capitals < 3 || i > 40) return 0;  // not "US - China"
+  // ", Fla." or ", Kazakhstan": up to three capitalised words before the separator.
+  if (i < s.size() && s[i] == ',') {
+    size_t k = skip_spaces(s, i + 1), words = 0;
+    while (k < s.size() && upper(s[k]) && words < 3) {
+      while (k < s.size() && s[k] != ' ') ++k;
+      ++words;
+      if (after_separator(s, k) != std::string_view::npos ||
+          agency(s, skip_spaces(s, k)) != std::string_view::npos) {
+        break;
+      }
+      k = skip_spaces(s, k);
+    }
+    if (words == 0 || k > 70) return 0;
+    i = k;
+  }
+  if (size_t a = agency(s, skip_spaces(s, i)); a != std::string_view::npos) i = a;
+  size_t after = after_separator(s, i);
+  return after == std::string_view::npos ? 0 : after;
+}
+
+// Removes "(Photo: ...)", "(AP Photo/...)", "(Image: ...)", "(Credit: ...)" with the space before.
+void drop_photo_credits(std::string& s) {
+  static constexpr std::string_view kStarts[] = {"Photo", "AP Photo", "Image", "Picture", "Credit",
+                                                 "File photo", "Getty"};
+  for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
+    size_t close = s.find(')', open);
+    if (close == std::string::npos) break;
+    std::string_view inside(s.data() + open + 1, close - open - 1);
+    bool credit = std::any_of(std::begin(kStarts), std::end(kStarts),
+                              [&](std::string_view w) { return inside.substr(0, w.size()) == w; });
+    if (!credit) continue;
+    size_t from = open;
+    while (from > 0 && s[from - 1] == ' ') --from;
+    s.erase(from, close + 1 - from);
+    open = from == 0 ? 0 : from - 1;
+    if (s.empty()) break;
+  }
+}
+
+// Whether the straight quote at `i` closes a quotation (follows a word or punctuation).
+bool closes(std::string_view s, size_t i) {
+  return i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != '[';
+}
+
+void balance_quotes(std::string& s) {
+  size_t opens = 0, closes_count = 0;
+  for (size_t p = s.find(kOpenQuote); p != std::string::npos; p = s.find(kOpenQuote, p + 3)) ++opens;
+  for (size_t p = s.find(kCloseQuote); p != std::string::npos; p = s.find(kCloseQuote, p + 3)) ++closes_count;
+  if (opens == closes_count + 1) {
+    s.append(kCloseQuote);
+  } else if (closes_count == opens + 1) {
+    s.insert(0, kOpenQuote);
+  }
+  size_t straight = std::count(s.begin(), s.end(), '"');
+  if (straight % 2 == 1) {
+    if (closes(s, s.find('"'))) {
+      s.insert(0, "\"");
+    } else {
+      s.push_back('"');
+    }
+  }
+}
+
+size_t words_in(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string tidy_sentence(std::string_view sentence, bool after_its_predecessor) {
+  std::string s(sentence.substr(dateline(sentence)));
+  drop_photo_credits(s);
+  if (!after_its_predecessor) {
+    static constexpr std::string_view kConnectives[] = {"But ", "And ", "Yet ", "However, ", "Also, "};
+    for (std::string_view c : kConnectives) {
+      if (starts(s, 0, c) && s.size() > c.size()) {
+        s.erase(0, c.size());
+        if (lower(s[0])) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+        break;
+      }
+    }
+  }
+  balance_quotes(s);
+  if (words_in(s) < 4) return std::string(sentence);
+  return s;
+}
+
+}  // namespace chorus
