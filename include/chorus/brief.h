@@ -15,10 +15,12 @@ namespace chorus {
 
 struct BriefOptions {
   int sentences = 5;  // summary length in sentences, used when words == 0
-  int words = 0;      // summary length in words (the last sentence may be cut short: never)
+  int words = 0;      // summary length in words, never exceeded (sentences are never cut;
+                      // a first sentence longer than the budget is still taken)
 };
 
-// One summary sentence: its text as written in article `from`, and every article that states
+// One summary sentence: its text as written in article `from` (less a dateline, photo credits,
+// a dangling "But"/"And" or quote mark: docs/brief.md), and every article that states
 // the same thing (found by sentence similarity across all articles; includes `from`).
 // Indexes refer to Brief::articles.
 struct SummarySentence {

@@ -230,6 +230,11 @@ uint32_t words_of(const Article& a, const Sentence& s) { return s.token_count; }
 // A photo caption in the agencies' style: "Berlusconi sits in the chamber, in Rome, Friday,
 // Oct. 14, 2011." It ends with a weekday and a full date, which a story sentence rarely does.
 bool looks_like_caption(std::string_view text) {
+  // Cheap test first (find_dates costs microseconds): a year, then the final stop.
+  if (text.size() < 6 || text.back() != '.' ||
+      !std::all_of(text.end() - 5, text.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
   std::vector<DateMatch> dates = find_dates(text);
   if (dates.empty() || text.size() - dates.back().end > 1) return false;
   static constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",

@@ -120,12 +120,12 @@ void balance_quotes(std::string& s) {
   if (opens == closes_count + 1) {
     s.append(kCloseQuote);
   } else if (closes_count == opens + 1) {
-    s.insert(0, kOpenQuote);
+    s = std::string(kOpenQuote) + s;  // not insert(0, ...): GCC 12 warns falsely (-Wrestrict)
   }
   size_t straight = std::count(s.begin(), s.end(), '"');
   if (straight % 2 == 1) {
     if (closes(s, s.find('"'))) {
-      s.insert(0, "\"");
+      s = '"' + s;
     } else {
       s.push_back('"');
     }
