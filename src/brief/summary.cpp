@@ -226,7 +226,6 @@ namespace {
 // How many words a sentence has (tokens, numbers included).
 uint32_t words_of(const Article& a, const Sentence& s) { return s.token_count; }
 
-// Whether a sentence can stand in a summary: a whole statement of reasonable length.
 // A photo caption in the agencies' style: "Berlusconi sits in the chamber, in Rome, Friday,
 // Oct. 14, 2011." It ends with a weekday and a full date, which a story sentence rarely does.
 bool looks_like_caption(std::string_view text) {
@@ -247,6 +246,7 @@ bool looks_like_caption(std::string_view text) {
   });
 }
 
+// Whether a sentence can stand in a summary: a whole statement of reasonable length.
 bool summary_worthy(const Article& a, const Sentence& s) {
   if (s.token_count < 6 || s.token_count > 70) return false;
   std::string_view text = a.sentence_text(s);

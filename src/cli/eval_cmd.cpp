@@ -27,9 +27,9 @@
 #include "eval/rouge_vectors.h"
 #include "eval/summary_eval.h"
 #include "chorus/pipeline.h"
-#include "util/json.h"
 #include "extract/html.h"
 #include "util/files.h"
+#include "util/json.h"
 
 namespace chorus::cli {
 namespace {
@@ -392,7 +392,6 @@ Runner add_events_mode(CLI::App& eval, const Global& global) {
     return kOk;
   };
 }
-
 
 Runner add_summarize_mode(CLI::App& eval, const Global& global) {
   struct Options {
