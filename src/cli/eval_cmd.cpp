@@ -480,11 +480,18 @@ Runner add_summarize_mode(CLI::App& eval, const Global& global) {
     for (SummaryMethod m : methods) {
       double sum[8] = {0};
       double words = 0, seconds = 0;
+      auto last_report = std::chrono::steady_clock::now();
       for (size_t c = 0; c < clusters.size(); ++c) {
         auto s0 = std::chrono::steady_clock::now();
         std::vector<std::string> summary = summarize_with(m, clusters[c].articles, o->words, &idf,
                                                           &references[c]);
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
+        auto s1 = std::chrono::steady_clock::now();
+        seconds += std::chrono::duration<double>(s1 - s0).count();
+        if (s1 - last_report > std::chrono::seconds(5)) {  // the oracle takes a while
+          std::fprintf(stderr, "chorus eval summarize: %s, %zu/%zu clusters\n", summary_method_name(m),
+                       c + 1, clusters.size());
+          last_report = s1;
+        }
         RougeResult r = references[c].score(summary);
         const double row[8] = {r.n[0].r, r.n[0].p, r.n[0].f, r.n[1].r, r.n[1].p, r.n[1].f, r.l.f, r.su.f};
         for (int k = 0; k < 8; ++k) sum[k] += row[k];
