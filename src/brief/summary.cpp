@@ -227,7 +227,8 @@ namespace {
 uint32_t words_of(const Article& a, const Sentence& s) { return s.token_count; }
 
 // A photo caption in the agencies' style: "Berlusconi sits in the chamber, in Rome, Friday,
-// Oct. 14, 2011." It ends with a weekday and a full date, which a story sentence rarely does.
+// Oct. 14, 2011." It ends with a place, a weekday and a full date; a story sentence that ends
+// with a date has "on" there ("The trial begins on Monday, Jan. 9, 2023.").
 bool looks_like_caption(std::string_view text) {
   // Cheap test first (find_dates costs microseconds): a year, then the final stop.
   if (text.size() < 6 || text.back() != '.' ||
@@ -240,10 +241,28 @@ bool looks_like_caption(std::string_view text) {
                                                    "Friday", "Saturday", "Sunday"};
   std::string_view date = text.substr(dates.back().begin);
   std::string_view before = text.substr(0, dates.back().begin);
-  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
-  return std::any_of(std::begin(kWeekdays), std::end(kWeekdays), [&](std::string_view w) {
-    return date.substr(0, w.size()) == w || before.ends_with(w);
-  });
+  auto trimmed = [](std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == ',')) v.remove_suffix(1);
+    return v;
+  };
+  // The weekday: inside the match ("Friday, Oct. 14, 2011") or just before it.
+  bool weekday = std::any_of(std::begin(kWeekdays), std::end(kWeekdays),
+                             [&](std::string_view w) { return date.substr(0, w.size()) == w; });
+  for (size_t k = 0; k < std::size(kWeekdays) && !weekday; ++k) {
+    std::string_view t = trimmed(before);
+    if (t.ends_with(kWeekdays[k])) {
+      weekday = true;
+      before = t.substr(0, t.size() - kWeekdays[k].size());
+    }
+  }
+  if (!weekday) return false;
+  // Before the weekday: a capitalised word and a comma ("in Rome, "), not "on".
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty() || before.back() != ',') return false;
+  before.remove_suffix(1);
+  const size_t space = before.find_last_of(' ');
+  const std::string_view place = before.substr(space == std::string_view::npos ? 0 : space + 1);
+  return !place.empty() && place[0] >= 'A' && place[0] <= 'Z';
 }
 
 // Whether a sentence can stand in a summary: a whole statement of reasonable length.
@@ -253,7 +272,11 @@ bool summary_worthy(const Article& a, const Sentence& s) {
   if (text.empty() || text.back() == '?' || text.back() == ':') return false;
   // Starts and ends as a whole sentence does: not the tail of a quote split off ("the lawyer
   // said."), not cut off by the scraper ("...").
-  if ((text.front() >= 'a' && text.front() <= 'z') || text.ends_with("...") ||
+  const std::string_view first_word = text.substr(0, text.find(' '));
+  const bool lower_start = text.front() >= 'a' && text.front() <= 'z' &&
+                           std::none_of(first_word.begin(), first_word.end(),
+                                        [](char c) { return c >= 'A' && c <= 'Z'; });  // "iPhone"
+  if (lower_start || text.ends_with("...") ||
       text.ends_with("\xE2\x80\xA6")) {
     return false;
   }

@@ -1,6 +1,7 @@
 #include "brief/tidy.h"
 
 #include <algorithm>
+#include <string>
 
 namespace chorus {
 namespace {
@@ -69,6 +70,7 @@ size_t dateline(std::string_view s) {
     break;
   }
   if (capitals < 3 || i > 40) return 0;  // not "US - China"
+  bool qualified = false;  // by a region or an agency: then surely a dateline
   // ", Fla." or ", Kazakhstan": up to three capitalised words before the separator.
   if (i < s.size() && s[i] == ',') {
     size_t k = skip_spaces(s, i + 1), words = 0;
@@ -83,34 +85,81 @@ size_t dateline(std::string_view s) {
     }
     if (words == 0 || k > 70) return 0;
     i = k;
+    qualified = true;
   }
-  if (size_t a = agency(s, skip_spaces(s, i)); a != std::string_view::npos) i = a;
+  if (size_t a = agency(s, skip_spaces(s, i)); a != std::string_view::npos) {
+    i = a;
+    qualified = true;
+  }
   size_t after = after_separator(s, i);
-  return after == std::string_view::npos ? 0 : after;
+  if (after == std::string_view::npos || after >= s.size()) return 0;
+  // The story starts as a sentence does.
+  const bool opens = upper(s[after]) || (s[after] >= '0' && s[after] <= '9') || s[after] == '"' ||
+                     starts(s, after, kOpenQuote);
+  if (!opens) return 0;
+  if (!qualified) {
+    // A bare capitalised word may be an acronym: "FBI: Suspect had guns" attributes a claim,
+    // "NASA \u2014 not Boeing \u2014 will decide" opens an aside. Only a dash, used once, counts.
+    std::string_view separator = s.substr(skip_spaces(s, i), after - skip_spaces(s, i));
+    while (!separator.empty() && separator.back() == ' ') separator.remove_suffix(1);
+    if (separator == ":") return 0;
+    // A hyphen counts as a dash only between spaces ("State-run" is no second dash).
+    std::string again(separator);
+    if (separator[0] == '-') {
+      again.push_back(' ');
+      again = ' ' + again;
+    }
+    if (s.find(again, after) != std::string_view::npos) return 0;
+  }
+  return after;
 }
 
-// Removes "(Photo: ...)", "(AP Photo/...)", "(Image: ...)", "(Credit: ...)" with the space before.
+// The position of the ')' closing the '(' at `open`, or npos.
+size_t matching_paren(std::string_view s, size_t open) {
+  int depth = 0;
+  for (size_t k = open; k < s.size(); ++k) {
+    if (s[k] == '(') ++depth;
+    if (s[k] == ')' && --depth == 0) return k;
+  }
+  return std::string_view::npos;
+}
+
+// Removes "(Photo: ...)", "(AP Photo/...)", "(Image: ...)", "(Getty Images)" with the spaces
+// before it (after it too at the start). Only marked credits: "(Credit Suisse)" stays.
 void drop_photo_credits(std::string& s) {
-  static constexpr std::string_view kStarts[] = {"Photo", "AP Photo", "Image", "Picture", "Credit",
-                                                 "File photo", "Getty"};
-  for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open + 1)) {
-    size_t close = s.find(')', open);
+  static constexpr std::string_view kStarts[] = {"Photo:", "Photos:", "Photo by ", "Photo/",
+                                                 "AP Photo", "Image:", "Image by ", "Picture:",
+                                                 "Credit:", "File photo", "Getty Images"};
+  for (size_t open = s.find('('); open != std::string::npos; open = s.find('(', open)) {
+    size_t close = matching_paren(s, open);
     if (close == std::string::npos) break;
     std::string_view inside(s.data() + open + 1, close - open - 1);
     bool credit = std::any_of(std::begin(kStarts), std::end(kStarts),
-                              [&](std::string_view w) { return inside.substr(0, w.size()) == w; });
-    if (!credit) continue;
+                              [&](std::string_view w) { return inside.substr(0, w.size()) == w; }) ||
+                  inside.ends_with("/Getty Images");
+    if (!credit) {
+      ++open;
+      continue;
+    }
     size_t from = open;
     while (from > 0 && s[from - 1] == ' ') --from;
-    s.erase(from, close + 1 - from);
-    open = from == 0 ? 0 : from - 1;
-    if (s.empty()) break;
+    size_t to = close + 1;
+    if (from == 0) to = skip_spaces(s, to);
+    s.erase(from, to - from);
+    open = from;
   }
 }
 
 // Whether the straight quote at `i` closes a quotation (follows a word or punctuation).
 bool closes(std::string_view s, size_t i) {
   return i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != '[';
+}
+
+// Straight double quotes, less inch marks (6'5").
+size_t straight_quotes(std::string_view s) {
+  size_t n = 0;
+  for (size_t k = 0; k < s.size(); ++k) n += s[k] == '"' && !(k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9');
+  return n;
 }
 
 void balance_quotes(std::string& s) {
@@ -122,8 +171,7 @@ void balance_quotes(std::string& s) {
   } else if (closes_count == opens + 1) {
     s = std::string(kOpenQuote) + s;  // not insert(0, ...): GCC 12 warns falsely (-Wrestrict)
   }
-  size_t straight = std::count(s.begin(), s.end(), '"');
-  if (straight % 2 == 1) {
+  if (straight_quotes(s) % 2 == 1) {
     if (closes(s, s.find('"'))) {
       s = '"' + s;
     } else {
@@ -153,7 +201,8 @@ std::string tidy_sentence(std::string_view sentence, bool after_its_predecessor)
     for (std::string_view c : kConnectives) {
       if (starts(s, 0, c) && s.size() > c.size()) {
         s.erase(0, c.size());
-        if (lower(s[0])) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+        // "Then", but "iPhone" stays as it is.
+        if (lower(s[0]) && !(s.size() > 1 && upper(s[1]))) s[0] = static_cast<char>(s[0] - 'a' + 'A');
         break;
       }
     }

@@ -437,10 +437,12 @@ Runner add_summarize_mode(CLI::App& eval, const Global& global) {
     // Analysis (cleaning, sentences, stems) is shared by every method and timed apart.
     auto t0 = std::chrono::steady_clock::now();
     std::vector<Article> all;
+    // Article::file ("line N" of the clusters file) finds each article's cluster again after
+    // analysis; ids need not be unique across clusters.
     std::unordered_map<std::string, size_t> cluster_of;
     for (size_t c = 0; c < clusters.size(); ++c) {
       for (Article& a : clusters[c].articles) {
-        cluster_of[a.id] = c;
+        cluster_of[a.file] = c;
         all.push_back(std::move(a));
       }
       clusters[c].articles.clear();
@@ -451,7 +453,7 @@ Runner add_summarize_mode(CLI::App& eval, const Global& global) {
     DocumentFrequencies idf;
     for (Article& a : all) {
       idf.add(a);
-      clusters[cluster_of[a.id]].articles.push_back(std::move(a));
+      clusters[cluster_of[a.file]].articles.push_back(std::move(a));
     }
     const double analysis_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("%zu clusters, %zu articles analysed in %.2f s (%zu without words); ROUGE -l %d\n",

@@ -185,7 +185,7 @@ std::vector<double> rank(const std::vector<std::vector<std::pair<uint32_t, doubl
   return current;
 }
 
-std::vector<SentenceAt> lexrank(const std::vector<Unit>& units, int words) {
+std::vector<SentenceAt> lexrank(const std::vector<Unit>& units, size_t n_articles, int words) {
   // Thresholded graph (self-loops included, as the cosine of a sentence with itself is 1).
   constexpr double kThreshold = 0.1, kJump = 0.15;
   const size_t n = units.size();
@@ -200,6 +200,16 @@ std::vector<SentenceAt> lexrank(const std::vector<Unit>& units, int words) {
     }
   }
   std::vector<double> score = rank(edges, kJump / static_cast<double>(n), 1.0 - kJump);
+  // As the paper ran it, a feature of MEAD next to position: (n - i + 1) / n times the
+  // document's best LexRank score.
+  std::vector<double> article_max(n_articles, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    article_max[units[i].at.article] = std::max(article_max[units[i].at.article], score[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const double sentences = units[i].article_units;
+    score[i] += (sentences - units[i].index) / sentences * article_max[units[i].at.article];
+  }
   return take_best(units, score, words, kMeadRerankerSimilarity, kMeadLengthCutoff);
 }
 
@@ -272,7 +282,7 @@ std::vector<SentenceAt> baseline_summary(Baseline method, const std::vector<Arti
     case Baseline::kCentroid:
       return centroid(articles, units, *idf, words);
     case Baseline::kLexRank:
-      return lexrank(units, words);
+      return lexrank(units, articles.size(), words);
     case Baseline::kTextRank:
       return textrank(units, words);
     case Baseline::kLead:

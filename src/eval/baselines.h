@@ -7,7 +7,8 @@
 //             position, sentences under 9 words left out, a sentence with cosine above 0.7
 //             to a chosen one skipped.
 //   lexrank   Erkan and Radev (2004): IDF-modified cosine graph, edges at 0.1 and above,
-//             power method with jump probability 0.15; MEAD's cutoff and reranker as above.
+//             power method with jump probability 0.15; as a MEAD feature, with MEAD's
+//             position score, cutoff and reranker as above.
 //   textrank  Mihalcea and Tarau (2004): edge weight = shared words / (log |Si| + log |Sj|),
 //             weighted PageRank with d = 0.85; the top sentences, no redundancy step.
 //
@@ -50,7 +51,7 @@ struct SentenceAt {
 
 // The sentences `method` picks from `articles` (one cluster), in its order, until they hold at
 // least `words` words (Sentence::token_count). `idf` may be null: the cluster's own articles
-// are then the background. Cost: lead linear; the others quadratic in the cluster's sentences
+// are then the background (weak for a few articles: a word in all of them weighs nothing). Cost: lead linear; the others quadratic in the cluster's sentences
 // (the graph or the reranker), a few milliseconds for a few hundred sentences.
 std::vector<SentenceAt> baseline_summary(Baseline method, const std::vector<Article>& articles,
                                          int words, const DocumentFrequencies* idf);

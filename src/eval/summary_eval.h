@@ -12,7 +12,8 @@
 namespace chorus {
 
 // One line of a clusters file: {"id", "articles": [{"id", "text"}], "summary"}, the format of
-// Multi-News as ../shared/data/multinews-dev keeps it. Articles are read, not yet analysed.
+// Multi-News as ../shared/data/multinews-dev keeps it. Articles are read, not yet analysed;
+// each has Article::file = "line N", N its line in the file.
 struct SummaryCluster {
   std::string id;
   std::vector<Article> articles;
