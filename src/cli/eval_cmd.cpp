@@ -30,6 +30,7 @@
 #include "extract/html.h"
 #include "util/files.h"
 #include "util/json.h"
+#include "util/lines.h"
 
 namespace chorus::cli {
 namespace {
@@ -41,14 +42,10 @@ bool read_lines(const std::string& path, std::vector<std::string>& out) {
     std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
     return false;
   }
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string::npos) end = data.size();
-    out.push_back(data.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return true;
+  return for_each_line(data, [&](size_t, std::string_view line) {
+    out.emplace_back(line);
+    return true;
+  });
 }
 
 int run_vectors(const std::string& path) {
@@ -177,14 +174,8 @@ bool read_texts(const std::string& path, bool jsonl, std::map<std::string, std::
     }
     return true;
   }
-  size_t line = 0, pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string::npos) end = data.size();
-    std::string_view l(data.data() + pos, end - pos);
-    pos = end + 1;
-    ++line;
-    if (l.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  return for_each_line(data, [&](size_t line, std::string_view l) {
+    if (l.find_first_not_of(" \t\r") == std::string_view::npos) return true;
     simdjson::dom::element doc;
     std::string_view id, text;
     if (parser.parse(l.data(), l.size(), true).get(doc) || doc["id"].get_string().get(id)) {
@@ -193,8 +184,8 @@ bool read_texts(const std::string& path, bool jsonl, std::map<std::string, std::
     }
     if (doc["text"].get_string().get(text)) text = "";
     out[std::string(id)] = std::string(text);
-  }
-  return true;
+    return true;
+  });
 }
 
 int run_extract_eval(const std::string& pages_dir, const std::string& truth_path,
@@ -286,14 +277,8 @@ bool read_labels(const std::string& path, std::unordered_map<std::string, std::s
     return false;
   }
   simdjson::dom::parser parser;
-  size_t line = 0, pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string::npos) end = data.size();
-    std::string_view l(data.data() + pos, end - pos);
-    pos = end + 1;
-    ++line;
-    if (l.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  return for_each_line(data, [&](size_t line, std::string_view l) {
+    if (l.find_first_not_of(" \t\r") == std::string_view::npos) return true;
     simdjson::dom::element doc;
     std::string_view id, label;
     bool bad = parser.parse(l.data(), l.size(), true).get(doc) != simdjson::SUCCESS;
@@ -301,11 +286,11 @@ bool read_labels(const std::string& path, std::unordered_map<std::string, std::s
     if (!bad && doc["event"].get_string().get(label)) bad = true;
     if (bad) {
       std::fprintf(stderr, "chorus: %s:%zu: expected {\"article\": ..., \"event\": ...}\n", path.c_str(), line);
-      continue;  // a brief line or a bad line: not a label
+      return true;  // a brief line or a bad line: not a label
     }
     out[std::string(id)] = std::string(label);
-  }
-  return true;
+    return true;
+  });
 }
 
 Runner add_events_mode(CLI::App& eval, const Global& global) {

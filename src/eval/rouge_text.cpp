@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "eval/rouge.h"
+#include "util/lines.h"
 
 namespace chorus {
 namespace detail {
@@ -199,18 +200,15 @@ const ExceptionTable& exception_table() {
     auto* t = new ExceptionTable();
     for (std::string_view file : {detail::kWordnetAdvExc, detail::kWordnetAdjExc,
                                   detail::kWordnetNounExc, detail::kWordnetVerbExc}) {
-      size_t pos = 0;
-      while (pos < file.size()) {
-        size_t end = file.find('\n', pos);
-        if (end == std::string_view::npos) end = file.size();
-        std::vector<std::string_view> f = split_words(file.substr(pos, end - pos));
-        pos = end + 1;
-        if (f.size() < 2 || f[0].empty()) continue;
+      for_each_line(file, [&](size_t, std::string_view line) {
+        std::vector<std::string_view> f = split_words(line);
+        if (f.size() < 2 || f[0].empty()) return true;
         // Tokens are runs of [a-z0-9]: other keys ("a_cappella", "aides-de-camp") never match.
         bool token_like = true;
         for (char c : f[0]) token_like = token_like && is_token_char(c);
         if (token_like) (*t)[std::string(f[0])] = std::string(f[1]);
-      }
+        return true;
+      });
     }
     return t;
   }();
@@ -222,17 +220,13 @@ const ExceptionTable& exception_table() {
 std::vector<std::string> rouge_lines(const std::vector<std::string>& sentences, int word_limit) {
   std::vector<std::string> lines;
   for (const std::string& s : sentences) {
-    size_t pos = 0;
-    while (pos <= s.size()) {
-      size_t end = s.find('\n', pos);
-      if (end == std::string::npos) end = s.size();
-      if (end > pos) {
-        std::string line = s.substr(pos, end - pos);
-        for (char& c : line) c = lower(c);
-        lines.push_back(std::move(line));
-      }
-      pos = end + 1;
-    }
+    for_each_line(s, [&](size_t, std::string_view part) {
+      if (part.empty()) return true;
+      std::string line(part);
+      for (char& c : line) c = lower(c);
+      lines.push_back(std::move(line));
+      return true;
+    });
   }
   if (word_limit <= 0) return lines;
   size_t limit = static_cast<size_t>(word_limit);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "util/lines.h"
+
 namespace chorus {
 namespace {
 
@@ -54,18 +56,14 @@ std::string fixed5(double x) {
 
 bool read_rouge_vectors(std::string_view jsonl, std::vector<RougeVector>& out, std::string* error) {
   simdjson::dom::parser parser;
-  size_t line_no = 0, pos = 0;
+  size_t line_no = 0;
   auto fail = [&](const std::string& what) {
     if (error) *error = "line " + std::to_string(line_no) + ": " + what;
     return false;
   };
-  while (pos < jsonl.size()) {
-    size_t end = jsonl.find('\n', pos);
-    if (end == std::string_view::npos) end = jsonl.size();
-    std::string_view line = jsonl.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  return for_each_line(jsonl, [&](size_t number, std::string_view line) {
+    line_no = number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) return true;
     simdjson::dom::object obj;
     auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true)
                    .get_object()
@@ -99,8 +97,8 @@ bool read_rouge_vectors(std::string_view jsonl, std::vector<RougeVector>& out, s
       v.expected.push_back(std::move(e));
     }
     out.push_back(std::move(v));
-  }
-  return true;
+    return true;
+  });
 }
 
 bool rouge_config(std::string_view name, RougeOptions& out) {

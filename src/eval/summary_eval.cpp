@@ -4,6 +4,7 @@
 
 #include "brief/summary.h"
 #include "text/sentences.h"
+#include "util/lines.h"
 
 namespace chorus {
 namespace {
@@ -52,18 +53,14 @@ std::vector<std::string> oracle(const std::vector<Article>& articles, int words,
 bool read_summary_clusters(std::string_view data, std::vector<SummaryCluster>& out,
                            std::string* error) {
   simdjson::dom::parser parser;
-  size_t line_no = 0, pos = 0;
+  size_t line_no = 0;
   auto fail = [&](const std::string& what) {
     if (error) *error = "line " + std::to_string(line_no) + ": " + what;
     return false;
   };
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  return for_each_line(data, [&](size_t number, std::string_view line) {
+    line_no = number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) return true;
     simdjson::dom::object obj;
     auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get_object().get(obj);
     if (err) return fail(std::string("malformed JSON: ") + simdjson::error_message(err));
@@ -88,8 +85,8 @@ bool read_summary_clusters(std::string_view data, std::vector<SummaryCluster>& o
       c.articles.push_back(std::move(a));
     }
     out.push_back(std::move(c));
-  }
-  return true;
+    return true;
+  });
 }
 
 bool parse_summary_method(std::string_view name, SummaryMethod& out) {

@@ -10,6 +10,7 @@
 #include "text/dates.h"
 #include "text/utf8.h"
 #include "util/files.h"
+#include "util/lines.h"
 
 namespace chorus {
 namespace {
@@ -73,26 +74,19 @@ Format detect_format(const std::string& path, std::string_view data) {
 void read_jsonl(const std::string& where, std::string_view data, Input& in) {
   simdjson::dom::parser parser;
   std::string stem = file_stem(where);
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (blank(line)) continue;
+  for_each_line(data, [&](size_t line_no, std::string_view line) {
+    if (blank(line)) return true;
     std::string at = where + ":" + std::to_string(line_no);
     simdjson::dom::element doc;
     auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/true).get(doc);
     if (err) {
       in.problems.push_back({at, std::string("malformed JSON: ") + simdjson::error_message(err)});
-      continue;
+      return true;
     }
     simdjson::dom::object obj;
     if (doc.get_object().get(obj)) {
       in.problems.push_back({at, "not a JSON object"});
-      continue;
+      return true;
     }
     Article a;
     a.file = at;
@@ -123,11 +117,12 @@ void read_jsonl(const std::string& where, std::string_view data, Input& in) {
     }
     if (blank(a.raw)) {
       in.problems.push_back({at, "no text or html"});
-      continue;
+      return true;
     }
     if (a.id.empty()) a.id = stem + ":" + std::to_string(line_no);
     in.articles.push_back(std::move(a));
-  }
+    return true;
+  });
 }
 
 void read_data(const std::string& where, const std::string& stem, std::string&& data,
