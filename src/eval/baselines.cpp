@@ -59,8 +59,9 @@ std::vector<Unit> units_of(const std::vector<Article>& articles, const DocumentF
   return units;
 }
 
-float cosine(const Unit& x, const Unit& y) {
-  float dot = 0;
+// Calls shared(i, j) for each term that x.terms[i] and y.terms[j] share.
+template <typename Shared>
+void for_each_shared_term(const Unit& x, const Unit& y, Shared&& shared) {
   size_t i = 0, j = 0;
   while (i < x.terms.size() && j < y.terms.size()) {
     if (x.terms[i].first < y.terms[j].first) {
@@ -68,23 +69,20 @@ float cosine(const Unit& x, const Unit& y) {
     } else if (x.terms[i].first > y.terms[j].first) {
       ++j;
     } else {
-      dot += x.weights[i++] * y.weights[j++];
+      shared(i++, j++);
     }
   }
+}
+
+float cosine(const Unit& x, const Unit& y) {
+  float dot = 0;
+  for_each_shared_term(x, y, [&](size_t i, size_t j) { dot += x.weights[i] * y.weights[j]; });
   return dot;
 }
 
 size_t shared_terms(const Unit& x, const Unit& y) {
-  size_t n = 0, i = 0, j = 0;
-  while (i < x.terms.size() && j < y.terms.size()) {
-    if (x.terms[i].first < y.terms[j].first) {
-      ++i;
-    } else if (x.terms[i].first > y.terms[j].first) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
-  }
+  size_t n = 0;
+  for_each_shared_term(x, y, [&](size_t, size_t) { ++n; });
   return n;
 }
 
