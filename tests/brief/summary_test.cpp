@@ -10,6 +10,21 @@
 namespace chorus {
 namespace {
 
+// Articles with ids a1, a2, ..., analysed.
+std::vector<Article> analysed(const std::vector<std::string>& texts) {
+  std::vector<Article> out;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Article a;
+    a.id = "a" + std::to_string(i + 1);
+    a.raw = texts[i];
+    out.push_back(std::move(a));
+  }
+  std::vector<Problem> problems;
+  analyze_all(out, problems, 1);
+  EXPECT_TRUE(problems.empty());
+  return out;
+}
+
 // Three outlets on one invented event. The dam statement and the evacuation figure appear,
 // in different words, in all three; other sentences in one only.
 std::vector<Article> event() {
@@ -31,17 +46,7 @@ std::vector<Article> event() {
       "Some 4,000 residents of villages along the river were evacuated overnight.\n"
       "Rail traffic between the two largest towns was suspended.\n"
       "Volunteers filled sandbags in the town square until late evening.\n"};
-  std::vector<Article> out;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Article a;
-    a.id = "a" + std::to_string(i + 1);
-    a.raw = texts[i];
-    out.push_back(std::move(a));
-  }
-  std::vector<Problem> problems;
-  analyze_all(out, problems, 1);
-  EXPECT_TRUE(problems.empty());
-  return out;
+  return analysed(texts);
 }
 
 bool contains(const std::vector<size_t>& v, size_t x) {
@@ -129,20 +134,6 @@ TEST(Summary, SimilarityIsCosine) {
     auto best = space.best_match_per_article(u);
     EXPECT_NEAR(best[space.ref(u).article], 1.0f, 1e-4);
   }
-}
-
-std::vector<Article> analysed(const std::vector<std::string>& texts) {
-  std::vector<Article> out;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Article a;
-    a.id = "b" + std::to_string(i + 1);
-    a.raw = texts[i];
-    out.push_back(std::move(a));
-  }
-  std::vector<Problem> problems;
-  analyze_all(out, problems, 1);
-  EXPECT_TRUE(problems.empty());
-  return out;
 }
 
 TEST(Summary, ChosenSentencesAreWholeAndTidied) {
