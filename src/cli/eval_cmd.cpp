@@ -35,13 +35,18 @@
 namespace chorus::cli {
 namespace {
 
+// Reads `path` into `data`; on failure names it and the reason on stderr and returns false.
+bool read_reporting(const std::string& path, std::string& data) {
+  std::string error;
+  if (read_file(path, data, &error)) return true;
+  std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
+  return false;
+}
+
 // The lines of a file, one sentence each (ROUGE's SPL format).
 bool read_lines(const std::string& path, std::vector<std::string>& out) {
-  std::string data, error;
-  if (!read_file(path, data, &error)) {
-    std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
-    return false;
-  }
+  std::string data;
+  if (!read_reporting(path, data)) return false;
   return for_each_line(data, [&](size_t, std::string_view line) {
     out.emplace_back(line);
     return true;
@@ -49,12 +54,10 @@ bool read_lines(const std::string& path, std::vector<std::string>& out) {
 }
 
 int run_vectors(const std::string& path) {
-  std::string data, error;
-  if (!read_file(path, data, &error)) {
-    std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
-    return kSkipped;
-  }
+  std::string data;
+  if (!read_reporting(path, data)) return kSkipped;
   std::vector<RougeVector> cases;
+  std::string error;
   if (!read_rouge_vectors(data, cases, &error)) {
     std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
     return kSkipped;
@@ -155,11 +158,8 @@ std::string page_key(const std::string& path) {
 // {key: text} from ground-truth.json ({"key": {"articleBody": "..."}}) or a JSONL of
 // {"id": ..., "text": ...} lines.
 bool read_texts(const std::string& path, bool jsonl, std::map<std::string, std::string>& out) {
-  std::string data, error;
-  if (!read_file(path, data, &error)) {
-    std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
-    return false;
-  }
+  std::string data;
+  if (!read_reporting(path, data)) return false;
   simdjson::dom::parser parser;
   if (!jsonl) {
     simdjson::dom::object root;
@@ -271,11 +271,8 @@ Runner add_extract_mode(CLI::App& eval) {
 
 // {"article": id, "event": label} lines (also "id" for "article"), as `chorus events` prints.
 bool read_labels(const std::string& path, std::unordered_map<std::string, std::string>& out) {
-  std::string data, error;
-  if (!read_file(path, data, &error)) {
-    std::fprintf(stderr, "chorus: %s: %s\n", path.c_str(), error.c_str());
-    return false;
-  }
+  std::string data;
+  if (!read_reporting(path, data)) return false;
   simdjson::dom::parser parser;
   return for_each_line(data, [&](size_t line, std::string_view l) {
     if (l.find_first_not_of(" \t\r") == std::string_view::npos) return true;
