@@ -6,24 +6,10 @@
 
 #include "chorus/brief.h"
 #include "chorus/pipeline.h"
+#include "../analysed.h"
 
 namespace chorus {
 namespace {
-
-// Articles with ids a1, a2, ..., analysed.
-std::vector<Article> analysed(const std::vector<std::string>& texts) {
-  std::vector<Article> out;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Article a;
-    a.id = "a" + std::to_string(i + 1);
-    a.raw = texts[i];
-    out.push_back(std::move(a));
-  }
-  std::vector<Problem> problems;
-  analyze_all(out, problems, 1);
-  EXPECT_TRUE(problems.empty());
-  return out;
-}
 
 // Three outlets on one invented event. The dam statement and the evacuation figure appear,
 // in different words, in all three; other sentences in one only.

@@ -4,25 +4,12 @@
 #include <algorithm>
 
 #include "chorus/pipeline.h"
+#include "../analysed.h"
 #include "eval/baselines.h"
 #include "eval/summary_eval.h"
 
 namespace chorus {
 namespace {
-
-std::vector<Article> analysed(const std::vector<std::string>& texts) {
-  std::vector<Article> out;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Article a;
-    a.id = "a" + std::to_string(i + 1);
-    a.raw = texts[i];
-    out.push_back(std::move(a));
-  }
-  std::vector<Problem> problems;
-  analyze_all(out, problems, 1);
-  EXPECT_TRUE(problems.empty());
-  return out;
-}
 
 // A cluster whose second sentence of the first article is the one every other sentence
 // shares words with: the graph methods and the centroid should rank it first.
