@@ -10,13 +10,6 @@
 namespace chorus {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // The value after "charset=" in `s` (quotes and spaces allowed around it).
 std::string charset_value(std::string_view s) {
   size_t pos = s.find("charset");
@@ -100,7 +93,7 @@ Utf8Census census(std::string_view s) {
 }  // namespace
 
 std::string declared_charset(std::string_view bytes) {
-  std::string head = lower(bytes.substr(0, 4096));
+  std::string head = ascii_lower(bytes.substr(0, 4096));
   for (size_t pos = head.find("<meta"); pos != std::string::npos; pos = head.find("<meta", pos + 5)) {
     size_t end = head.find('>', pos);
     if (end == std::string::npos) break;

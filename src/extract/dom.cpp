@@ -2,8 +2,6 @@
 
 #include <myhtml/api.h>
 
-#include "text/utf8.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,18 +9,10 @@
 #include <memory>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace chorus {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), s) != list.end();
-}
 
 // ---- Nesting bound -------------------------------------------------------------------------
 
@@ -212,11 +202,11 @@ void read_metadata(myhtml_tree_node_t* node, int tag, Dom& dom) {
         key = "datetime";
         content = attr(node, "datetime");
       }
-      if (!key.empty() && !content.empty()) dom.meta.emplace_back(lower(key), content);
+      if (!key.empty() && !content.empty()) dom.meta.emplace_back(ascii_lower(key), content);
       break;
     }
     case MyHTML_TAG_LINK:
-      if (lower(attr(node, "rel")) == "canonical" && dom.canonical.empty()) {
+      if (ascii_lower(attr(node, "rel")) == "canonical" && dom.canonical.empty()) {
         dom.canonical = attr(node, "href");
       }
       break;
@@ -550,7 +540,7 @@ Dom parse_dom(std::string_view html) {
     }
     if (dropped(tag)) continue;
     ElementAttributes at = read_attributes(f.node);
-    if (tag == MyHTML_TAG_A && (lower(at.rel).find("author") != std::string::npos ||
+    if (tag == MyHTML_TAG_A && (ascii_lower(at.rel).find("author") != std::string::npos ||
                                 equals_lower(at.itemprop, "author"))) {
       dom.author_links.push_back(node_text(f.node));
     }

@@ -19,12 +19,6 @@
 namespace chorus {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 const std::string* meta_value(const Dom& dom, std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys) {
     for (const auto& [key, value] : dom.meta) {
@@ -128,7 +122,7 @@ LdArticle read_json_ld(const Dom& dom) {
 // A person's name from a byline-like string, or "" for junk ("Staff", "5 Minute Read").
 std::string clean_author(std::string_view raw) {
   std::string s = normalize_spaces(raw);
-  std::string l = lower(s);
+  std::string l = ascii_lower(s);
   for (std::string_view prefix : {"by ", "written by ", "author: ", "von ", "par ", "por "}) {
     if (l.rfind(prefix, 0) == 0) {
       s = s.substr(prefix.size());
@@ -188,7 +182,7 @@ void add_authors(std::string_view raw, std::vector<std::string>& out) {
 // ---- Other metadata ----
 
 std::string language_code(std::string_view tag) {
-  std::string l = lower(tag);
+  std::string l = ascii_lower(tag);
   size_t cut = l.find_first_of("-_");
   if (cut != std::string::npos) l.resize(cut);
   if (l.size() < 2 || l.size() > 3 || !std::all_of(l.begin(), l.end(), ::isalpha)) return "";

@@ -46,6 +46,15 @@ inline std::string_view utf8_prefix(std::string_view s, size_t bytes) {
 // Lower-cases `s` (Unicode simple case mapping); ASCII fast path.
 std::string utf8_lower(std::string_view s);
 
+// Lower-cases A-Z only, for markup and keywords (tag and attribute names, charset labels).
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 bool is_letter_slow(char32_t c);
 bool is_digit_slow(char32_t c);
 bool is_upper_slow(char32_t c);
