@@ -34,12 +34,15 @@ void BM_Analyze(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(raw.size() * state.iterations()));
 }
 
+// Second argument: whether the facts stage runs (issue 6: it may add under 20%).
 void BM_MakeBrief(benchmark::State& state) {
   std::vector<chorus::Article> articles = corpus(static_cast<size_t>(state.range(0)));
   std::vector<chorus::Problem> problems;
   chorus::analyze_all(articles, problems, 1);
+  chorus::BriefOptions options;
+  options.facts = state.range(1) != 0;
   for (auto _ : state) {
-    chorus::Brief b = chorus::make_brief(articles, {});
+    chorus::Brief b = chorus::make_brief(articles, options);
     benchmark::DoNotOptimize(b.summary.data());
   }
   state.SetItemsProcessed(static_cast<int64_t>(articles.size() * state.iterations()));
@@ -53,6 +56,7 @@ void BM_Summarize260Words(benchmark::State& state) {
   chorus::analyze_all(articles, problems, 1);
   chorus::BriefOptions options;
   options.words = 260;
+  options.facts = false;
   for (auto _ : state) {
     chorus::Brief b = chorus::make_brief(articles, options);
     benchmark::DoNotOptimize(b.summary.data());
@@ -62,13 +66,15 @@ void BM_Summarize260Words(benchmark::State& state) {
 
 void BM_BriefEndToEnd(benchmark::State& state) {
   const std::vector<chorus::Article> raw = corpus(static_cast<size_t>(state.range(0)));
+  chorus::BriefOptions options;
+  options.facts = state.range(1) != 0;
   for (auto _ : state) {
     state.PauseTiming();
     std::vector<chorus::Article> articles = raw;
     std::vector<chorus::Problem> problems;
     state.ResumeTiming();
     chorus::analyze_all(articles, problems, 1);
-    chorus::Brief b = chorus::make_brief(articles, {});
+    chorus::Brief b = chorus::make_brief(articles, options);
     std::string json = chorus::brief_json(b);
     benchmark::DoNotOptimize(json.data());
   }
@@ -78,9 +84,11 @@ void BM_BriefEndToEnd(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Analyze)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_MakeBrief)->Arg(100)->Arg(500)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MakeBrief)
+    ->Args({100, 1})->Args({500, 1})->Args({1000, 0})->Args({1000, 1})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Summarize260Words)->Arg(500)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_BriefEndToEnd)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BriefEndToEnd)->Args({1000, 0})->Args({1000, 1})->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);

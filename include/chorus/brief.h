@@ -17,6 +17,7 @@ struct BriefOptions {
   int sentences = 5;  // summary length in sentences, used when words == 0
   int words = 0;      // summary length in words, never exceeded (sentences are never cut;
                       // a first sentence longer than the budget is still taken)
+  bool facts = true;  // fill entities, facts, quotes, timeline and framing (src/facts/)
 };
 
 // One summary sentence: its text as written in article `from` (less a dateline, photo credits,
@@ -27,6 +28,60 @@ struct SummarySentence {
   std::string text;
   size_t from = 0;
   std::vector<size_t> sources;
+};
+
+// A named person, organisation or place, under one canonical name with the other spellings
+// the articles use (transliterations, short forms, acronyms, roles the text gives it).
+struct Entity {
+  std::string name;                  // the most used full form
+  std::string type;                  // "person", "organization", "place" or "other"
+  std::vector<std::string> aliases;  // other forms seen, most used first
+  std::vector<size_t> sources;       // articles naming it
+  size_t mentions = 0;               // over all articles
+};
+
+// One reported value of a fact, and the articles reporting it.
+struct FactValue {
+  double value = 0;       // the number (dates: days since 1970-01-01)
+  double value_max = 0;   // a range's upper end; equal to value otherwise
+  bool vague = false;     // a word, not a figure: "dozens" (24..99), "hundreds" (200..999)
+  std::string approx;     // "", "about", "over", "at least", "under", "up to", ...
+  std::string text;       // as one article wrote it: "more than 2,000 troops"
+  std::vector<size_t> sources;
+};
+
+// What several articles report about one countable thing (or one date), side by side:
+// `reported` agree with each other within their qualifiers; `conflicts` do not agree with
+// `reported` (each with its own sources).
+struct Fact {
+  std::string about;                // "troops", "people killed", "withdrawal duration (days)"
+  std::string unit;                 // "" (a count), "days", "percent", "years", "date"
+  FactValue reported;               // the value most articles support
+  std::vector<FactValue> agreeing;  // other wordings that agree with it ("over 160" and 164)
+  std::vector<FactValue> conflicts;
+  size_t outlets = 0;               // distinct articles reporting any value
+};
+
+// A direct quotation with its speaker; the same quotation in several articles is one Quote.
+struct Quote {
+  std::string speaker;  // the entity's canonical name, or the words naming the speaker
+  std::string text;     // without its quotation marks; the longest version reported
+  std::vector<size_t> sources;
+};
+
+// A dated happening of the event.
+struct TimelineEntry {
+  std::string date;  // YYYY-MM-DD
+  std::string text;  // the sentence reporting it (tidied as summary sentences are)
+  size_t from = 0;   // the article `text` is taken from
+  std::vector<size_t> sources;
+};
+
+// How one article names the actors and acts where the articles differ.
+struct Framing {
+  size_t article = 0;
+  std::vector<std::string> terms;   // its words where others use different ones
+  std::vector<std::string> quoted;  // words it puts in quotation marks ("terrorists")
 };
 
 struct Brief {
@@ -41,6 +96,11 @@ struct Brief {
   size_t independent_sources = 0;
   const std::vector<Article>* articles = nullptr;  // not owned; must outlive the Brief
   std::vector<SummarySentence> summary;
+  std::vector<Fact> facts;
+  std::vector<Entity> entities;
+  std::vector<Quote> quotes;
+  std::vector<TimelineEntry> timeline;  // in date order
+  std::vector<Framing> framing;
 };
 
 // Treats all `articles` (already analysed) as one event and builds its brief.

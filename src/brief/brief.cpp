@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "brief/facts.h"
 #include "brief/summary.h"
 #include "chorus/brief.h"
 #include "text/tokens.h"
@@ -86,7 +87,9 @@ Brief make_brief(const std::vector<Article>& articles, const BriefOptions& optio
     outlets.insert(a.source.empty() ? "\x01" + a.id : a.source);
   }
   b.independent_sources = outlets.size();
-  b.summary = summarize(articles, options);
+  SentenceSpace space(articles);
+  b.summary = summarize(articles, space, options);
+  if (options.facts) add_facts(articles, space, b);
   if (b.title.empty() && !b.summary.empty()) b.title = b.summary.front().text;
   return b;
 }

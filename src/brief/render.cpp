@@ -1,7 +1,10 @@
 // The brief as JSON (docs/brief.md) and as Markdown.
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "chorus/brief.h"
+#include "text/dates.h"
 #include "util/json.h"
 
 namespace chorus {
@@ -55,10 +58,117 @@ std::string brief_json(const Brief& b, int indent) {
   }
   w.end_array();
 
-  // Filled by the facts stage; present so that readers can rely on the fields.
-  for (const char* section : {"facts", "entities", "quotes", "timeline", "framing"}) {
-    w.key(section).begin_array().end_array();
+  auto ids = [&](const std::vector<size_t>& list) {
+    w.begin_array();
+    for (size_t a : list) w.value(articles[a].id);
+    w.end_array();
+  };
+  auto number = [&](const Fact& f, double v) {
+    if (f.unit == "date") {
+      w.value(date_of(static_cast<int32_t>(v)).iso());
+    } else if (v == std::floor(v) && std::fabs(v) < 1e15) {
+      w.value(static_cast<int64_t>(v));
+    } else {
+      w.value(v);
+    }
+  };
+  auto fact_value = [&](const Fact& f, const FactValue& v) {
+    w.key("value");
+    number(f, v.value);
+    if (v.value_max != v.value) {
+      w.key("value_max");
+      number(f, v.value_max);
+    }
+    w.key("approx").string_or_null(v.approx);
+    w.key("text").value(v.text);
+  };
+  w.key("facts").begin_array();
+  for (const Fact& f : b.facts) {
+    w.begin_object();
+    w.key("about").value(f.about);
+    w.key("unit").string_or_null(f.unit);
+    fact_value(f, f.reported);
+    // Every article agreeing with the reported value, in whatever wording.
+    std::vector<size_t> all = f.reported.sources;
+    for (const FactValue& v : f.agreeing) all.insert(all.end(), v.sources.begin(), v.sources.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    w.key("sources");
+    ids(all);
+    w.key("single_source").value(f.outlets == 1);
+    w.key("agreeing").begin_array();
+    for (const FactValue& v : f.agreeing) {
+      w.begin_object();
+      fact_value(f, v);
+      w.key("sources");
+      ids(v.sources);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("conflicts").begin_array();
+    for (const FactValue& v : f.conflicts) {
+      w.begin_object();
+      fact_value(f, v);
+      w.key("sources");
+      ids(v.sources);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
   }
+  w.end_array();
+
+  w.key("entities").begin_array();
+  for (const Entity& e : b.entities) {
+    w.begin_object();
+    w.key("name").value(e.name);
+    w.key("type").value(e.type);
+    w.key("aliases").begin_array();
+    for (const std::string& a : e.aliases) w.value(a);
+    w.end_array();
+    w.key("sources");
+    ids(e.sources);
+    w.key("mentions").value(e.mentions);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("quotes").begin_array();
+  for (const Quote& q : b.quotes) {
+    w.begin_object();
+    w.key("speaker").value(q.speaker);
+    w.key("text").value(q.text);
+    w.key("sources");
+    ids(q.sources);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("timeline").begin_array();
+  for (const TimelineEntry& t : b.timeline) {
+    w.begin_object();
+    w.key("date").value(t.date);
+    w.key("text").value(t.text);
+    w.key("from").value(articles[t.from].id);
+    w.key("sources");
+    ids(t.sources);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("framing").begin_array();
+  for (const Framing& f : b.framing) {
+    w.begin_object();
+    w.key("article").value(articles[f.article].id);
+    w.key("terms").begin_array();
+    for (const std::string& t : f.terms) w.value(t);
+    w.end_array();
+    w.key("quoted").begin_array();
+    for (const std::string& t : f.quoted) w.value(t);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
   std::string out = w.take();
   out.push_back('\n');
@@ -93,6 +203,54 @@ std::string brief_markdown(const Brief& b) {
       out += ", and " + std::to_string(s.sources.size() - kShown) + " more";
     }
     out += "]\n";
+  }
+  auto cite = [&](const std::vector<size_t>& sources) {
+    std::string c = " [";
+    for (size_t k = 0; k < sources.size() && k < 12; ++k) c += (k ? ", " : "") + std::to_string(sources[k] + 1);
+    if (sources.size() > 12) c += ", and " + std::to_string(sources.size() - 12) + " more";
+    return c + "]";
+  };
+  if (!b.facts.empty()) {
+    out += "\n## Facts\n\n";
+    for (const Fact& f : b.facts) {
+      std::vector<size_t> all = f.reported.sources;
+      for (const FactValue& v : f.agreeing) all.insert(all.end(), v.sources.begin(), v.sources.end());
+      std::sort(all.begin(), all.end());
+      all.erase(std::unique(all.begin(), all.end()), all.end());
+      out += "- **" + f.about + "**: " + f.reported.text + cite(f.reported.sources);
+      for (const FactValue& v : f.agreeing) out += "; " + v.text + cite(v.sources);
+      if (f.outlets == 1) out += " (one source only)";
+      for (const FactValue& v : f.conflicts) out += "; **differs**: " + v.text + cite(v.sources);
+      out += "\n";
+    }
+  }
+  if (!b.timeline.empty()) {
+    out += "\n## Timeline\n\n";
+    for (const TimelineEntry& t : b.timeline) out += "- " + t.date + ": " + t.text + cite(t.sources) + "\n";
+  }
+  if (!b.quotes.empty()) {
+    out += "\n## Quotes\n\n";
+    for (const Quote& q : b.quotes) out += "- " + q.speaker + ": \u201C" + q.text + "\u201D" + cite(q.sources) + "\n";
+  }
+  if (!b.entities.empty()) {
+    out += "\n## People, organisations and places\n\n";
+    for (const Entity& e : b.entities) {
+      out += "- " + e.name + " (" + e.type;
+      if (!e.aliases.empty()) {
+        out += "; also ";
+        for (size_t i = 0; i < e.aliases.size(); ++i) out += (i ? ", " : "") + e.aliases[i];
+      }
+      out += ")" + cite(e.sources) + "\n";
+    }
+  }
+  if (!b.framing.empty()) {
+    out += "\n## Wording\n\n";
+    for (const Framing& f : b.framing) {
+      out += "- [" + std::to_string(f.article + 1) + "]";
+      for (size_t i = 0; i < f.terms.size(); ++i) out += (i ? ", " : " ") + f.terms[i];
+      for (size_t i = 0; i < f.quoted.size(); ++i) out += std::string(i || !f.terms.empty() ? ", " : " ") + "\"" + f.quoted[i] + "\"";
+      out += "\n";
+    }
   }
   out += "\n## Sources\n\n";
   for (size_t i = 0; i < articles.size(); ++i) {

@@ -200,25 +200,46 @@ float SentenceSpace::similarity(size_t a, size_t b) const {
   return dot;
 }
 
-std::vector<float> SentenceSpace::best_match_per_article(size_t unit) const {
+const std::vector<uint32_t>& SentenceSpace::dot_products(size_t unit, const std::vector<float>** dots_out,
+                                                         uint32_t below) const {
+  // Kept zero between calls, so each call costs its postings, not the size of the space.
   thread_local std::vector<float> dots;
   thread_local std::vector<uint32_t> touched;
-  dots.assign(refs_.size(), 0.0f);
+  for (uint32_t t : touched) dots[t] = 0.0f;
   touched.clear();
+  if (dots.size() < refs_.size()) dots.resize(refs_.size(), 0.0f);
   for (uint32_t k = offsets_[unit]; k < offsets_[unit + 1]; ++k) {
     const Entry& e = entries_[k];
     for (uint32_t p = posting_offsets_[e.term]; p < posting_offsets_[e.term + 1]; ++p) {
       auto [other, weight] = postings_[p];
+      if (other >= below) break;  // postings are in unit order
       if (dots[other] == 0.0f) touched.push_back(other);
       dots[other] += e.weight * weight;
     }
   }
+  *dots_out = &dots;
+  return touched;
+}
+
+std::vector<float> SentenceSpace::best_match_per_article(size_t unit) const {
+  const std::vector<float>* dots;
   std::vector<float> best(articles_, 0.0f);
-  for (uint32_t other : touched) {
+  for (uint32_t other : dot_products(unit, &dots)) {
     float& b = best[refs_[other].article];
-    b = std::max(b, dots[other]);
+    b = std::max(b, (*dots)[other]);
   }
   return best;
+}
+
+std::vector<std::pair<uint32_t, float>> SentenceSpace::matches(size_t unit, float at_least,
+                                                               uint32_t below) const {
+  const std::vector<float>* dots;
+  std::vector<std::pair<uint32_t, float>> out;
+  for (uint32_t other : dot_products(unit, &dots, below)) {
+    if (other != unit && (*dots)[other] >= at_least) out.emplace_back(other, (*dots)[other]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 namespace {
@@ -301,7 +322,11 @@ float specificity(const Article& a, const Sentence& s) {
 
 std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
                                        const BriefOptions& options) {
-  SentenceSpace space(articles);
+  return summarize(articles, SentenceSpace(articles), options);
+}
+
+std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
+                                       const SentenceSpace& space, const BriefOptions& options) {
   if (space.size() == 0) return {};
 
   // Position in its article: the lead carries the story.

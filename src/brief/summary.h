@@ -1,8 +1,10 @@
 // The extractive multi-document summary and its citations.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <vector>
+#include <utility>
 
 #include "chorus/article.h"
 #include "chorus/brief.h"
@@ -39,7 +41,18 @@ class SentenceSpace {
   // shares a term). Cost: the lengths of the posting lists of the unit's terms.
   std::vector<float> best_match_per_article(size_t unit) const;
 
+  // Every other indexed sentence below unit `below` with similarity at least `at_least` to
+  // `unit`, by unit. Units are numbered in article order, so `below` bounds the articles
+  // searched. Cost: as best_match_per_article, less the postings at or above `below`.
+  std::vector<std::pair<uint32_t, float>> matches(size_t unit, float at_least,
+                                                  uint32_t below = UINT32_MAX) const;
+
  private:
+  // Dot products of `unit` with every sentence below unit `below` sharing a term, in
+  // `*dots` (by unit; valid until the next call on this thread); returns the units touched.
+  const std::vector<uint32_t>& dot_products(size_t unit, const std::vector<float>** dots,
+                                            uint32_t below = UINT32_MAX) const;
+
   struct Entry {
     uint32_t term;
     float weight;
@@ -84,5 +97,8 @@ constexpr float kSpecificityWeight = 0.1f;
 // summary sentence (each the posting lists of its terms).
 std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
                                        const BriefOptions& options);
+// The same over a space already built from `articles`.
+std::vector<SummarySentence> summarize(const std::vector<Article>& articles,
+                                       const SentenceSpace& space, const BriefOptions& options);
 
 }  // namespace chorus

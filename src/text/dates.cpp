@@ -1,6 +1,7 @@
 #include "text/dates.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <unordered_map>
 
@@ -323,6 +324,25 @@ std::optional<Date> parse_date(std::string_view value) {
   auto found = find_dates(value, NumericOrder::kMonthFirst, false);
   if (!found.empty()) return found.front().date;
   return std::nullopt;
+}
+
+std::vector<std::string_view> month_words() {
+  std::vector<std::string_view> out;
+  for (const auto& [name, month] : month_names()) out.push_back(name);
+  return out;
+}
+
+int32_t day_of(const Date& d) {
+  using namespace std::chrono;
+  year_month_day ymd{year{d.year}, month{static_cast<unsigned>(d.month)}, day{static_cast<unsigned>(d.day)}};
+  return static_cast<int32_t>(sys_days(ymd).time_since_epoch().count());
+}
+
+Date date_of(int32_t n) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days{days{n}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 }  // namespace chorus

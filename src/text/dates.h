@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,9 +37,17 @@ std::vector<DateMatch> find_dates(std::string_view text,
                                   NumericOrder order = NumericOrder::kMonthFirst,
                                   bool allow_no_year = false);
 
+// The month names and abbreviations find_dates reads, lower case, in all its languages.
+std::vector<std::string_view> month_words();
+
 // A date given as a metadata value: ISO 8601 with or without time ("2022-01-13T21:00:00Z"),
 // or any form find_dates reads. Empty when no full date is found.
 std::optional<Date> parse_date(std::string_view value);
+
+// Days since 1970-01-01 of a full date (year, month and day given and valid).
+int32_t day_of(const Date& date);
+// The date `day` days after 1970-01-01.
+Date date_of(int32_t day);
 
 // Whether y-m-d is a real calendar day.
 bool valid_date(int year, int month, int day);

@@ -1,0 +1,326 @@
+#include "brief/facts.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "facts/lexicon.h"
+#include "text/tokens.h"
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+// The range a reported value allows, by its qualifier: "about 2,000" is 1,800 to 2,200,
+// "more than 2,000" 2,000 to 4,000 (news says "more than" near the figure), "up to 10" 0 to
+// 10.
+std::pair<double, double> allowed(double v, double v_max, std::string_view approx, bool vague) {
+  // A vague amount ("hundreds") is a word, not a figure: it allows half as much again.
+  if (vague) return {v, v_max * 1.5};
+  if (approx == "about") return {v * 0.9, v_max * 1.1};
+  if (approx == "nearly") return {v * 0.9, v_max};
+  if (approx == "over" || approx == "at least") return {v, v_max * 2};
+  if (approx == "under" || approx == "up to") return {0, v_max};
+  return {v, v_max};
+}
+
+bool overlap(std::pair<double, double> a, std::pair<double, double> b) {
+  return a.first <= b.second && b.first <= a.second;
+}
+
+// Reported values near enough to be about the same thing (within a factor of two, or
+// overlapping); further apart they are usually different things counted under one word
+// ("100 Armenian soldiers" and "2,000 troops").
+bool comparable(const FactValue& a, const FactValue& b) {
+  if (overlap({a.value, a.value_max}, {b.value, b.value_max})) return true;
+  double lo = std::min(a.value_max, b.value_max), hi = std::max(a.value, b.value);
+  return lo > 0 && hi / lo <= 2.0;
+}
+
+// "people killed" for a "killed" fact with generic people; what the articles wrote otherwise.
+std::string describe(const std::string& kind, const std::vector<std::string>& counted) {
+  std::map<std::string, int> n;
+  for (const std::string& c : counted) ++n[c];
+  std::string best;
+  int most = 0;
+  for (const auto& [c, k] : n) {
+    if (k > most) best = c, most = k;
+  }
+  if (kind.starts_with("duration:")) {
+    std::string act = kind.substr(9);
+    return act.empty() ? "duration" : act + " duration";
+  }
+  if (kind == "age") return "age";
+  return best;
+}
+
+std::string value_text(const Article& a, uint32_t begin, uint32_t end) {
+  return normalize_spaces(a.view(begin, end));
+}
+
+// Subject nouns of a casualty count that stand for everyone ("people killed", "the death
+// toll"): counts with them compare; others ("security officers killed") are a different
+// count.
+bool everyone(const std::string& counted) {
+  std::string first = counted.substr(0, counted.find(' '));
+  return first == "people" || first == "persons" || first == "death" || first == "dead" ||
+         first == "deaths" || first == "lives" || first == "killed" || first == "injured" ||
+         first == "arrested" || first == "toll" || first == "official" || first == "wounded" ||
+         first == "fatalities" || first == "bodies" || first == "victims" || first == "casualties";
+}
+
+// Verbs that say an act begins or ends ("will complete the pullout by January 19"), by term.
+const std::unordered_map<uint64_t, std::string>& phase_words() {
+  static const std::unordered_map<uint64_t, std::string> kWords = [] {
+    std::unordered_map<uint64_t, std::string> m;
+    for (std::string_view w : {"complete", "completed", "end", "ended", "finish", "finished", "conclude", "concluded"}) {
+      m.emplace(english_term(w), "end");
+    }
+    for (std::string_view w : {"begin", "began", "begun", "begins", "start", "started", "starts", "commence",
+                               "commenced", "launched"}) {
+      m.emplace(english_term(w), "start");
+    }
+    return m;
+  }();
+  return kWords;
+}
+
+struct Reported {
+  std::string kind, scope, unit;
+  FactValue value;
+  std::string counted;
+  size_t article;
+};
+
+}  // namespace
+
+std::vector<Fact> compare_facts(const std::vector<Article>& articles,
+                                const std::vector<ArticleFacts>& facts, const EntityIndex& entities) {
+  std::vector<Reported> all;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    for (const Quantity& q : facts[a].quantities) {
+      Reported r;
+      r.kind = q.kind;
+      r.unit = q.unit == "years" ? "years" : q.unit;
+      r.scope = q.scope;
+      if (q.kind == "age" && !q.scope.empty()) {
+        int e = entities.find(q.scope);
+        if (e < 0) continue;  // an age of someone we cannot name
+        r.scope = entities.entities[e].name;
+      }
+      if (q.kind == "killed" || q.kind == "injured" || q.kind == "arrested") {
+        if (!everyone(q.counted)) r.scope = q.counted.substr(0, q.counted.rfind(' '));
+      }
+      r.value = FactValue{q.value, q.value_max, q.vague, q.approx, value_text(articles[a], q.begin, q.end), {a}};
+      r.counted = q.counted;
+      r.article = a;
+      all.push_back(std::move(r));
+    }
+    // Dated acts: "will complete the pullout by January 19", "began withdrawing on Thursday".
+    for (const DateMention& d : facts[a].dates) {
+      const Article& art = articles[a];
+      const Sentence& s = art.sentences[d.sentence];
+      std::string act, phase;
+      uint32_t best = UINT32_MAX;
+      for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+        const uint64_t term = art.tokens[k].term;
+        uint32_t distance = art.tokens[k].begin < d.begin ? d.begin - art.tokens[k].begin : art.tokens[k].begin - d.begin;
+        std::string_view a_here = act_of_term(term);
+        if (!a_here.empty() && distance < best) best = distance, act = std::string(a_here);
+        auto p = phase_words().find(term);
+        if (p != phase_words().end() && (phase.empty() || p->second == "end")) phase = p->second;
+      }
+      if (act.empty() || phase.empty() || best > 120) continue;
+      Reported r;
+      r.kind = "date:" + act + " " + phase;
+      r.unit = "date";
+      double day = day_of(d.date);
+      // "by January 19" reads as a deadline: the phrase keeps its preposition.
+      uint32_t from = d.begin;
+      std::string_view before = art.view(d.begin >= 4 ? d.begin - 3 : 0, d.begin);
+      if (before == "by ") from = d.begin - 3;
+      r.value = FactValue{day, day, false, "", value_text(art, from, d.end), {a}};
+      r.counted = act + " " + phase;
+      r.article = a;
+      all.push_back(std::move(r));
+    }
+  }
+
+  // Group by what is counted, then by magnitude.
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups;
+  for (size_t i = 0; i < all.size(); ++i) groups[{all[i].kind, all[i].scope}].push_back(i);
+  std::vector<Fact> out;
+  for (auto& [key, members] : groups) {
+    std::sort(members.begin(), members.end(), [&](size_t x, size_t y) { return all[x].value.value < all[y].value.value; });
+    // Chains of comparable values.
+    std::vector<std::vector<size_t>> chains;
+    for (size_t m : members) {
+      if (chains.empty() || !comparable(all[chains.back().back()].value, all[m].value)) chains.emplace_back();
+      chains.back().push_back(m);
+    }
+    for (const std::vector<size_t>& chain : chains) {
+      // Distinct values (same number, range and qualifier), with their articles.
+      std::vector<FactValue> values;
+      std::vector<std::string> counted;
+      for (size_t m : chain) {
+        const FactValue& v = all[m].value;
+        counted.push_back(all[m].counted);
+        auto same = std::find_if(values.begin(), values.end(), [&](const FactValue& x) {
+          return x.value == v.value && x.value_max == v.value_max && x.approx == v.approx;
+        });
+        if (same == values.end()) {
+          values.push_back(v);
+        } else if (std::find(same->sources.begin(), same->sources.end(), all[m].article) == same->sources.end()) {
+          same->sources.push_back(all[m].article);
+        }
+      }
+      // The reported value: the one agreeing with the most articles; a precise figure over a
+      // vague one, the most stated over the less.
+      // Articles are counted once each: marked with the candidate's number.
+      std::vector<size_t> mark(articles.size(), SIZE_MAX);
+      auto agreeing_articles = [&](size_t candidate) {
+        const FactValue& c = values[candidate];
+        size_t n = 0;
+        auto range = allowed(c.value, c.value_max, c.approx, c.vague);
+        for (const FactValue& v : values) {
+          if (!overlap(range, allowed(v.value, v.value_max, v.approx, v.vague))) continue;
+          for (size_t a : v.sources) {
+            if (mark[a] != candidate) mark[a] = candidate, ++n;
+          }
+        }
+        return n;
+      };
+      size_t best = 0;
+      std::tuple<bool, size_t, size_t, bool> best_score{false, 0, 0, false};
+      for (size_t i = 0; i < values.size(); ++i) {
+        const FactValue& v = values[i];
+        std::tuple<bool, size_t, size_t, bool> score{!v.vague, agreeing_articles(i), v.sources.size(), v.approx.empty()};
+        if (score > best_score) best_score = score, best = i;
+      }
+      Fact f;
+      f.reported = values[best];
+      f.unit = all[chain[0]].unit;
+      f.about = describe(key.first, counted);
+      if (key.first == "age") f.about = "age of " + key.second;
+      else if (!key.second.empty() && !key.first.starts_with("killed") && !key.first.starts_with("injured") &&
+               !key.first.starts_with("arrested")) {
+        f.about = key.second + " " + f.about;
+      }
+      auto range = allowed(f.reported.value, f.reported.value_max, f.reported.approx, f.reported.vague);
+      std::set<size_t> outlets(f.reported.sources.begin(), f.reported.sources.end());
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (i == best) continue;
+        outlets.insert(values[i].sources.begin(), values[i].sources.end());
+        if (overlap(range, allowed(values[i].value, values[i].value_max, values[i].approx, values[i].vague))) {
+          f.agreeing.push_back(values[i]);
+        } else {
+          f.conflicts.push_back(values[i]);
+        }
+      }
+      f.outlets = outlets.size();
+      for (FactValue* v : {&f.reported}) std::sort(v->sources.begin(), v->sources.end());
+      for (auto* list : {&f.agreeing, &f.conflicts}) {
+        for (FactValue& v : *list) std::sort(v.sources.begin(), v.sources.end());
+        std::sort(list->begin(), list->end(), [](const FactValue& x, const FactValue& y) {
+          return x.sources.size() > y.sources.size();
+        });
+      }
+      out.push_back(std::move(f));
+    }
+  }
+  // Most reported first; facts with conflicts before equally reported ones without.
+  std::stable_sort(out.begin(), out.end(), [](const Fact& x, const Fact& y) {
+    if (x.outlets != y.outlets) return x.outlets > y.outlets;
+    return x.conflicts.size() > y.conflicts.size();
+  });
+  // Facts only one article reports are kept, marked by their one source, up to a limit.
+  constexpr size_t kMaxFacts = 40;
+  if (out.size() > kMaxFacts) out.resize(kMaxFacts);
+  return out;
+}
+
+std::vector<Quote> merge_quotes(const std::vector<Article>& articles, const std::vector<ArticleFacts>& facts) {
+  struct Found {
+    const QuoteFound* quote;
+    size_t article;
+    std::vector<uint64_t> terms;  // of its content words, sorted, unique
+  };
+  std::vector<Found> found;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const Article& art = articles[a];
+    for (const QuoteFound& q : facts[a].quotes.quotes) {
+      Found f{&q, a, {}};
+      auto first = std::lower_bound(art.tokens.begin(), art.tokens.end(), q.begin,
+                                    [](const Token& t, uint32_t o) { return t.begin < o; });
+      for (auto t = first; t != art.tokens.end() && t->begin < q.end; ++t) {
+        if (!(t->flags & Token::kStopword)) f.terms.push_back(t->term);
+      }
+      std::sort(f.terms.begin(), f.terms.end());
+      f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
+      found.push_back(std::move(f));
+    }
+  }
+  // Two quotations are one when most content words of the shorter (at least three) are in
+  // the longer.
+  auto same = [](const Found& x, const Found& y) {
+    std::vector<uint64_t> common;
+    std::set_intersection(x.terms.begin(), x.terms.end(), y.terms.begin(), y.terms.end(), std::back_inserter(common));
+    size_t shorter = std::min(x.terms.size(), y.terms.size());
+    return common.size() >= 3 && common.size() * 10 >= shorter * 8;
+  };
+  std::vector<int> group(found.size(), -1);
+  std::vector<std::vector<size_t>> groups;
+  for (size_t i = 0; i < found.size(); ++i) {
+    for (size_t g = 0; g < groups.size() && group[i] < 0; ++g) {
+      if (same(found[groups[g][0]], found[i])) group[i] = static_cast<int>(g), groups[g].push_back(i);
+    }
+    if (group[i] < 0) {
+      group[i] = static_cast<int>(groups.size());
+      groups.push_back({i});
+    }
+  }
+  std::vector<Quote> out;
+  for (const std::vector<size_t>& g : groups) {
+    Quote q;
+    std::map<std::string, int> speakers;
+    std::set<size_t> sources;
+    for (size_t i : g) {
+      const QuoteFound& f = *found[i].quote;
+      if (f.text.size() > q.text.size()) q.text = f.text;
+      ++speakers[f.speaker];
+      // A named entity outweighs the words of a single article.
+      if (f.entity >= 0) ++speakers[f.speaker];
+      sources.insert(found[i].article);
+    }
+    int most = 0;
+    for (const auto& [s, n] : speakers) {
+      if (n > most) q.speaker = s, most = n;
+    }
+    q.sources.assign(sources.begin(), sources.end());
+    out.push_back(std::move(q));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Quote& x, const Quote& y) { return x.sources.size() > y.sources.size(); });
+  return out;
+}
+
+void add_facts(const std::vector<Article>& articles, const SentenceSpace& space, Brief& brief) {
+  EntityIndex entities = find_entities(articles);
+  std::vector<ArticleFacts> facts(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) {
+    facts[a].quantities = find_quantities(articles[a]);
+    facts[a].dates = find_date_mentions(articles[a], brief.first_published);
+    facts[a].quotes = find_quotes(articles, a, entities);
+  }
+  brief.facts = compare_facts(articles, facts, entities);
+  brief.quotes = merge_quotes(articles, facts);
+  brief.timeline = build_timeline(articles, facts, space);
+  brief.framing = find_framing(articles, facts, space);
+  brief.entities = std::move(entities.entities);
+}
+
+}  // namespace chorus

@@ -1,0 +1,95 @@
+// The event's timeline: sentences that name a day, merged across articles.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "brief/facts.h"
+#include "brief/tidy.h"
+
+namespace chorus {
+
+std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
+                                          const std::vector<ArticleFacts>& facts,
+                                          const SentenceSpace& space) {
+  // The space's unit of each (article, sentence), for similarity.
+  std::unordered_map<uint64_t, uint32_t> unit_of;
+  for (size_t u = 0; u < space.size(); ++u) {
+    unit_of[(uint64_t{space.ref(u).article} << 32) | space.ref(u).sentence] = static_cast<uint32_t>(u);
+  }
+  struct Candidate {
+    size_t article;
+    uint32_t sentence;
+    uint32_t unit;
+  };
+  std::map<int32_t, std::vector<Candidate>> by_day;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    if (!articles[a].duplicate_of.empty()) continue;
+    std::set<std::pair<int32_t, uint32_t>> seen;  // one entry per day and sentence
+    for (const DateMention& d : facts[a].dates) {
+      int32_t day = day_of(d.date);
+      if (!seen.insert({day, d.sentence}).second) continue;
+      auto it = unit_of.find((uint64_t{a} << 32) | d.sentence);
+      if (it == unit_of.end()) continue;  // a heading
+      by_day[day].push_back(Candidate{a, d.sentence, it->second});
+    }
+  }
+  std::vector<TimelineEntry> out;
+  for (auto& [day, candidates] : by_day) {
+    // Candidates of one day stating the same thing are one happening: each joins the first
+    // group whose first sentence it matches (kSameStatement), else starts a group. Compared
+    // with groups' first sentences only, so a day reported by many articles costs
+    // candidates x happenings, not candidates squared.
+    std::vector<int> group(candidates.size(), -1);
+    std::vector<size_t> leaders;
+    constexpr size_t kMaxHappeningsPerDay = 64;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      for (size_t g = 0; g < leaders.size(); ++g) {
+        if (space.similarity(candidates[leaders[g]].unit, candidates[i].unit) >= kSameStatement) {
+          group[i] = static_cast<int>(g);
+          break;
+        }
+      }
+      if (group[i] < 0 && leaders.size() < kMaxHappeningsPerDay) {
+        group[i] = static_cast<int>(leaders.size());
+        leaders.push_back(i);
+      }
+    }
+    const int groups = static_cast<int>(leaders.size());
+    for (int g = 0; g < groups; ++g) {
+      TimelineEntry e;
+      std::set<size_t> sources;
+      size_t best = candidates.size();
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        if (group[i] != g) continue;
+        sources.insert(candidates[i].article);
+        // The shortest telling reads best on a timeline.
+        const Sentence& s = articles[candidates[i].article].sentences[candidates[i].sentence];
+        if (best == candidates.size() ||
+            s.end - s.begin < articles[candidates[best].article].sentences[candidates[best].sentence].end -
+                                  articles[candidates[best].article].sentences[candidates[best].sentence].begin) {
+          best = i;
+        }
+      }
+      if (best == candidates.size()) continue;
+      const Article& a = articles[candidates[best].article];
+      e.date = date_of(day).iso();
+      e.text = tidy_sentence(a.sentence_text(a.sentences[candidates[best].sentence]), false);
+      e.from = candidates[best].article;
+      e.sources.assign(sources.begin(), sources.end());
+      out.push_back(std::move(e));
+    }
+  }
+  // Long events: keep the happenings most articles report, then put them back in date order.
+  constexpr size_t kMaxEntries = 40;
+  if (out.size() > kMaxEntries) {
+    std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
+      return x.sources.size() > y.sources.size();
+    });
+    out.resize(kMaxEntries);
+    std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) { return x.date < y.date; });
+  }
+  return out;
+}
+
+}  // namespace chorus

@@ -1,0 +1,545 @@
+#include "facts/entities.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "facts/gazetteer.h"
+#include "facts/lexicon.h"
+#include "facts/spelling.h"
+#include "text/tokens.h"
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+// A mention before merging, with what the text says about its kind.
+struct Candidate {
+  size_t article;
+  size_t index;  // into EntityIndex::mentions[article]
+  std::vector<std::string> keys;  // spelling key per word
+  bool sentence_initial = false;
+  bool acronym = false;
+  bool titled = false;    // a title was peeled off: a person
+  bool role_word = false; // "press secretary Jen Psaki", "engineer Malik ...": a person
+  bool speaker = false;   // followed by "said", "told", ...
+  bool after_place_preposition = false;  // "in Almaty"
+  std::string defines;    // "CSTO" in "Collective Security Treaty Organization (CSTO)"
+};
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  int letters = 0;
+  bool roman = true;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+      if (std::string_view("IVXLC").find(c) == std::string_view::npos) roman = false;
+    } else if (!(c >= '0' && c <= '9')) {
+      return false;
+    }
+  }
+  return letters >= 2 && !roman;
+}
+
+// "Kazakhstan's" -> "Kazakhstan"; `had` says whether there was one.
+std::string_view without_possessive(std::string_view w, bool* had) {
+  *had = false;
+  if (w.empty() || (w.back() != 's' && w.back() != '\'' && w.back() != '\x99')) return w;
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"),
+                             std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) {
+      *had = true;
+      return w.substr(0, w.size() - s.size());
+    }
+  }
+  return w;
+}
+
+bool headline_like(const Article& a, const Sentence& s) {
+  // Title-case lines and credit lines ("Image: Pavel Mikheyev/REUTERS") carry names out of
+  // any sentence: their capitals say nothing.
+  std::string_view text = a.sentence_text(s);
+  for (std::string_view p : {"Image:", "Photo:", "Picture:", "Credit:", "Source:", "Video:",
+                             "IMAGE SOURCE", "Photograph:", "Getty"}) {
+    if (text.substr(0, p.size()) == p) return true;
+  }
+  if (s.token_count < 4) return s.token_count > 0 && text.find(' ') != std::string_view::npos && s.heading;
+  uint32_t caps = 0, words = 0;
+  for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+    const Token& t = a.tokens[k];
+    if (t.flags & Token::kNumber) continue;
+    ++words;
+    if (t.flags & Token::kCapitalized) ++caps;
+  }
+  return words >= 4 && caps * 10 >= words * 7;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(size_t a, size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+std::string join_keys(const std::vector<std::string>& keys, size_t from = 0) {
+  std::string s;
+  for (size_t i = from; i < keys.size(); ++i) {
+    if (i > from) s.push_back(' ');
+    s += keys[i];
+  }
+  return s;
+}
+
+// What the word lists say about a capitalised word, computed once per distinct word of the
+// event (views into the articles' text, which outlive the cache).
+class WordCache {
+ public:
+  struct Info {
+    bool title = false, demonym = false, acronym = false, place = false, month_or_day = false;
+    bool org_word = false;
+    std::string key;  // spelling_key
+  };
+  const Info& operator()(std::string_view w) {
+    auto it = map_.find(w);
+    if (it != map_.end()) return it->second;
+    Info i;
+    std::string lower = ascii_lower(w);
+    i.title = is_title_word(lower);
+    i.demonym = is_demonym(w);
+    i.acronym = is_acronym(w);
+    i.place = place_kind(w) != PlaceKind::kNone;
+    i.month_or_day = is_month_or_weekday(lower);
+    i.org_word = is_org_word(lower);
+    i.key = spelling_key(w);
+    return map_.emplace(w, std::move(i)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, Info> map_;
+};
+
+// Reads the mentions of one article.
+void read_mentions(const Article& a, size_t article, WordCache& cache, std::vector<Mention>& out,
+                   std::vector<Candidate>& candidates) {
+  const std::string& text = a.text;
+  std::vector<const WordCache::Info*> infos(a.tokens.size(), nullptr);
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    if (s.heading || headline_like(a, s)) continue;
+    const uint32_t first = s.first_token, last = s.first_token + s.token_count;
+    auto gap = [&](uint32_t k) {  // text between token k and k + 1
+      const Token& t = a.tokens[k];
+      return std::string_view(text).substr(t.begin + t.size, a.tokens[k + 1].begin - t.begin - t.size);
+    };
+    auto word = [&](uint32_t k) { return a.token_text(a.tokens[k]); };
+    auto info = [&](uint32_t k) -> const WordCache::Info& {  // one cache lookup a token
+      if (!infos[k]) infos[k] = &cache(word(k));
+      return *infos[k];
+    };
+    auto capital = [&](uint32_t k) {
+      const Token& t = a.tokens[k];
+      return (t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber);
+    };
+    for (uint32_t i = first; i < last; ++i) {
+      if (!capital(i)) continue;
+      uint32_t j = i;
+      bool possessive = false;
+      without_possessive(word(j), &possessive);
+      while (!possessive && j + 1 < last) {
+        std::string_view g = gap(j);
+        bool initial = a.tokens[j].size == 1 && g == ". ";
+        if ((g == " " || g == "-" || initial) && capital(j + 1)) {
+          ++j;
+        } else if (g == " " && j + 2 < last && is_name_particle(word(j + 1)) && gap(j + 1) == " " &&
+                   capital(j + 2)) {
+          j += 2;
+        } else if (g == " " && j + 3 < last && word(j + 1) == "of" && word(j + 2) == "the" &&
+                   gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
+          j += 3;
+        } else {
+          break;
+        }
+        without_possessive(word(j), &possessive);
+      }
+      uint32_t span_begin = i, span_end = j;  // tokens, inclusive
+      i = j;
+      // A leading stopword ("The", "In", "But") is not part of the name.
+      while (span_begin <= span_end && (a.tokens[span_begin].flags & Token::kStopword) &&
+             !info(span_begin).title) {
+        ++span_begin;
+      }
+      if (span_begin > span_end) continue;
+      // Peel a title: demonyms, places, acronyms and title words, the last a title word.
+      uint32_t name_begin = span_begin;
+      bool titled = false;
+      for (uint32_t k = span_begin; k < span_end; ++k) {
+        const WordCache::Info& here = info(k);
+        bool modifier = here.title || word(k) == "of" || here.demonym || here.acronym || here.place;
+        if (!modifier) break;
+        if (here.title && !info(k + 1).org_word) {
+          name_begin = k + 1;
+          titled = true;
+        }
+      }
+      bool had_possessive = false;
+      std::string_view last_word = without_possessive(word(span_end), &had_possessive);
+      uint32_t b = a.tokens[name_begin].begin;
+      uint32_t e = a.tokens[span_end].begin + static_cast<uint32_t>(last_word.size());
+      std::string surface(text.substr(b, e - b));
+      const WordCache::Info& last_info = cache(last_word);
+      // Adjectives of several words: "Central Asian", "South Korean".
+      if (name_begin < span_end && last_info.demonym) continue;
+      // Single words that are never names: months, weekdays, demonyms ("Russian").
+      if (name_begin == span_end) {
+        if (last_info.month_or_day || last_info.demonym || surface.size() < 2) continue;
+        if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "I", "We"
+      }
+      Mention m;
+      m.begin = b;
+      m.end = e;
+      m.sentence = si;
+      m.surface = surface;
+      if (titled) {
+        std::string role;
+        for (uint32_t k = span_begin; k < name_begin; ++k) {
+          std::string w(word(k));
+          if (is_title_word(ascii_lower(w))) w = ascii_lower(w);
+          if (!role.empty()) role.push_back(' ');
+          role += w;
+        }
+        m.role = role;
+      }
+      Candidate c;
+      c.article = article;
+      c.index = out.size();
+      for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(info(k).key);
+      c.keys.push_back(last_info.key);
+      c.sentence_initial = name_begin == first;
+      c.acronym = name_begin == span_end && last_info.acronym;
+      c.titled = titled;
+      for (uint32_t back = 1; back <= 2 && span_begin >= first + back; ++back) {
+        std::string w = ascii_lower(word(span_begin - back));
+        if (is_role_word(w)) c.role_word = true;
+        if (back == 1 && is_place_preposition(w)) c.after_place_preposition = true;
+      }
+      if (span_end + 1 < last && is_speech_verb(ascii_lower(word(span_end + 1)))) c.speaker = true;
+      // "Collective Security Treaty Organization (CSTO)".
+      if (span_end + 1 < last && gap(span_end) == " (" && is_acronym(word(span_end + 1)) &&
+          gap(span_end + 1).substr(0, 1) == ")") {
+        c.defines = std::string(word(span_end + 1));
+      }
+      out.push_back(std::move(m));
+      candidates.push_back(std::move(c));
+    }
+  }
+}
+
+struct Form {  // one distinct key sequence
+  std::vector<std::string> keys;
+  std::vector<size_t> candidates;
+  int person = 0, org = 0, place = 0;
+  bool noninitial = false;
+  bool acronym = false;
+  bool strong = false;  // a title, organisation word or gazetteer place
+  bool org_word = false, place_word = false, gazetteer = false;  // of its first surface
+};
+
+}  // namespace
+
+int EntityIndex::find(std::string_view words) const {
+  std::string key = spelling_key(words);
+  for (const auto& [k, e] : lookup) {
+    if (k == key) return e;
+  }
+  for (const auto& [k, e] : lookup) {
+    if (same_spelling(k, key)) return e;
+  }
+  return -1;
+}
+
+EntityIndex find_entities(const std::vector<Article>& articles) {
+  EntityIndex index;
+  index.mentions.resize(articles.size());
+  std::vector<Candidate> candidates;
+  WordCache cache;
+  for (size_t a = 0; a < articles.size(); ++a) read_mentions(articles[a], a, cache, index.mentions[a], candidates);
+
+  // Distinct forms.
+  std::vector<Form> forms;
+  std::unordered_map<std::string, size_t> form_of;
+  std::vector<size_t> candidate_form(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    std::string key = join_keys(candidates[c].keys);
+    auto [it, added] = form_of.emplace(key, forms.size());
+    if (added) {
+      forms.emplace_back();
+      forms.back().keys = candidates[c].keys;
+    }
+    Form& f = forms[it->second];
+    f.candidates.push_back(c);
+    candidate_form[c] = it->second;
+    const Candidate& cand = candidates[c];
+    const std::string& surface = index.mentions[cand.article][cand.index].surface;
+    if (!cand.sentence_initial) f.noninitial = true;
+    if (cand.acronym) f.acronym = true;
+    if (cand.titled) f.person += 3, f.strong = true;
+    if (cand.role_word) f.person += 2;
+    if (cand.after_place_preposition) f.place += 1;
+    if (added) {
+      std::vector<RawToken> parts;
+      split_words(surface, parts);
+      for (const RawToken& p : parts) {
+        std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
+        f.org_word |= is_org_word(w);
+        f.place_word |= is_place_word(w);
+      }
+      f.gazetteer = place_kind(surface) != PlaceKind::kNone;
+    }
+    const bool org_word = f.org_word, place_word = f.place_word;
+    if (f.gazetteer) f.place += 5, f.strong = true;
+    if (place_word) f.place += 4, f.strong = true;
+    else if (org_word) f.org += 5, f.strong = true;
+    if (cand.acronym) f.org += 1;
+    if (cand.speaker && !org_word && !cand.acronym) f.person += 1;
+  }
+
+  UnionFind groups(forms.size());
+  // Acronyms defined in parentheses, and acronyms matching the initials of one name.
+  std::unordered_map<std::string, size_t> acronym_form;
+  for (size_t f = 0; f < forms.size(); ++f) {
+    if (forms[f].acronym) acronym_form[forms[f].keys[0]] = f;
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (candidates[c].defines.empty()) continue;
+    auto it = acronym_form.find(spelling_key(candidates[c].defines));
+    if (it != acronym_form.end()) groups.join(it->second, candidate_form[c]);
+  }
+  std::unordered_map<std::string, std::vector<size_t>> by_initials;
+  for (size_t f = 0; f < forms.size(); ++f) {
+    if (forms[f].keys.size() < 2) continue;
+    const Candidate& c = candidates[forms[f].candidates[0]];
+    const std::string& surface = index.mentions[c.article][c.index].surface;
+    std::vector<RawToken> parts;
+    split_words(surface, parts);
+    std::string initials;
+    for (const RawToken& p : parts) {
+      std::string_view w = std::string_view(surface).substr(p.begin, p.size);
+      if (is_name_particle(w) || w == "the") continue;
+      initials.push_back(w[0]);
+    }
+    by_initials[spelling_key(initials)].push_back(f);
+  }
+  for (const auto& [key, f] : acronym_form) {
+    auto it = by_initials.find(key);
+    if (it != by_initials.end() && it->second.size() == 1 && forms[it->second[0]].org > 0) {
+      groups.join(f, it->second[0]);
+    }
+  }
+  // Multi-word names equal word by word (Qasym-Zhomart Toqaev = Kassym-Jomart Tokayev), and
+  // a name with and without nationality or place words in front.
+  std::map<std::string, std::vector<size_t>> by_last;  // last word's key -> forms
+  for (size_t f = 0; f < forms.size(); ++f) by_last[forms[f].keys.back()].push_back(f);
+  for (size_t f = 0; f < forms.size(); ++f) {
+    for (size_t g = f + 1; g < forms.size(); ++g) {
+      const auto& a = forms[f].keys;
+      const auto& b = forms[g].keys;
+      if (a.size() != b.size()) continue;
+      if (!same_spelling(a.back(), b.back())) continue;
+      bool same = true;
+      for (size_t k = 0; k < a.size() && same; ++k) same = same_spelling(a[k], b[k]);
+      if (same) groups.join(f, g);
+    }
+  }
+  for (size_t f = 0; f < forms.size(); ++f) {
+    const auto& keys = forms[f].keys;
+    if (keys.size() < 3) continue;
+    // "Russian Defense Ministry" -> "Defense Ministry" when that form exists.
+    std::string rest = join_keys(keys, 1);
+    auto it = form_of.find(rest);
+    if (it == form_of.end()) continue;
+    const Candidate& c = candidates[forms[f].candidates[0]];
+    const std::string& surface = index.mentions[c.article][c.index].surface;
+    std::string first_word = surface.substr(0, surface.find_first_of(" -"));
+    if (is_demonym(first_word) || place_kind(first_word) != PlaceKind::kNone) groups.join(f, it->second);
+  }
+  // A surname alone: the person named in full whose last word it is, preferring the one
+  // named in the most of the same articles.
+  for (size_t f = 0; f < forms.size(); ++f) {
+    if (forms[f].keys.size() != 1 || forms[f].acronym) continue;
+    if (forms[f].place >= 5 || forms[f].org >= 5) continue;
+    std::set<size_t> articles_of_f;
+    for (size_t c : forms[f].candidates) articles_of_f.insert(candidates[c].article);
+    size_t best = forms.size();
+    int best_shared = 0;
+    size_t best_count = 0;
+    for (const auto& [last, list] : by_last) {
+      if (!same_spelling(last, forms[f].keys[0])) continue;
+      for (size_t g : list) {
+        if (forms[g].keys.size() < 2 || forms[g].org >= 5 || forms[g].place >= 5) continue;
+        int shared = 0;
+        std::set<size_t> seen;
+        for (size_t c : forms[g].candidates) {
+          if (articles_of_f.count(candidates[c].article) && seen.insert(candidates[c].article).second) ++shared;
+        }
+        if (shared > best_shared || (shared == best_shared && forms[g].candidates.size() > best_count)) {
+          best = g, best_shared = shared, best_count = forms[g].candidates.size();
+        }
+      }
+    }
+    if (best < forms.size()) {
+      groups.join(f, best);
+      forms[best].person += 1;
+      forms[f].person += 1;
+    }
+  }
+
+  // Entities from groups.
+  std::map<size_t, std::vector<size_t>> members;
+  for (size_t f = 0; f < forms.size(); ++f) members[groups.find(f)].push_back(f);
+  struct Built {
+    Entity entity;
+    std::vector<size_t> forms;
+    size_t articles = 0;
+    bool keep = false;
+  };
+  std::vector<Built> built;
+  for (const auto& [root, list] : members) {
+    int person = 0, org = 0, place = 0;
+    bool strong = false, noninitial = false;
+    size_t mentions = 0;
+    std::set<size_t> articles_named;
+    // Surface forms and their counts.
+    std::map<std::string, size_t> surfaces;
+    std::map<std::string, size_t> roles;
+    for (size_t f : list) {
+      person += forms[f].person, org += forms[f].org, place += forms[f].place;
+      strong |= forms[f].strong;
+      noninitial |= forms[f].noninitial || forms[f].keys.size() > 1;
+      for (size_t c : forms[f].candidates) {
+        const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
+        ++surfaces[m.surface];
+        if (!m.role.empty()) ++roles[m.role];
+        articles_named.insert(candidates[c].article);
+        ++mentions;
+      }
+    }
+    // A single capitalised word seen only opening sentences is most likely a common word.
+    if (!noninitial && !strong) continue;
+    Built b;
+    b.forms = list;
+    Entity& e = b.entity;
+    if (place >= org && place >= person && place > 0) e.type = "place";
+    else if (org >= person && org > 0) e.type = "organization";
+    else if (person > 0) e.type = "person";
+    else e.type = "other";
+    // Canonical: the most used form of the most words (a full name over a surname).
+    std::vector<std::pair<std::string, size_t>> ordered(surfaces.begin(), surfaces.end());
+    auto words_in = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
+      bool xa = is_acronym(x.first), ya = is_acronym(y.first);
+      if (xa != ya) return !xa;  // the expansion over the acronym
+      if (e.type == "person" && words_in(x.first) != words_in(y.first)) {
+        return words_in(x.first) > words_in(y.first);
+      }
+      if (x.second != y.second) return x.second > y.second;
+      return x.first.size() > y.first.size();
+    });
+    e.name = ordered[0].first;
+    std::vector<std::pair<std::string, size_t>> rest(ordered.begin() + 1, ordered.end());
+    std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    for (const auto& [s, n] : rest) e.aliases.push_back(s);
+    e.mentions = mentions;
+    e.sources.assign(articles_named.begin(), articles_named.end());
+    b.articles = articles_named.size();
+    b.keep = mentions >= 2 || strong;
+    // Roles, for "the Kazakh president" below.
+    for (const auto& [role, n] : roles) e.aliases.push_back("\x01" + role);  // marked: resolved below
+    built.push_back(std::move(b));
+  }
+
+  // A role ("Kazakh president") given to one person only names that person where the text
+  // says "the Kazakh president".
+  std::unordered_map<std::string, int> role_owners;
+  std::unordered_map<std::string, std::string> role_first_word;  // as written
+  for (const Built& b : built) {
+    for (const std::string& a : b.entity.aliases) {
+      if (a[0] != '\x01') continue;
+      std::string role = utf8_lower(a.substr(1));
+      ++role_owners[role];
+      role_first_word[role] = a.substr(1, a.find(' ') == std::string::npos ? std::string::npos : a.find(' ') - 1);
+    }
+  }
+  // Where the text says "the <role>" ("the Kazakh president"), for the roles of one person
+  // only; found by the role's first word as written, then compared in lower case.
+  std::set<std::string> roles_in_text;
+  for (const auto& [role, owners] : role_owners) {
+    size_t space = role.find(' ');
+    if (owners != 1 || space == std::string::npos) continue;
+    const std::string& first = role_first_word[role];
+    for (size_t ai = 0; ai < articles.size() && !roles_in_text.count(role); ++ai) {
+      const std::string& t = articles[ai].text;
+      for (size_t at = t.find(first); at != std::string::npos; at = t.find(first, at + 1)) {
+        if (at < 4 || ascii_lower(std::string_view(t).substr(at - 4, 4)) != "the ") continue;
+        if (ascii_lower(std::string_view(t).substr(at, role.size())) != role) continue;
+        size_t after = at + role.size();
+        if (after < t.size() && is_letter(static_cast<unsigned char>(t[after]))) continue;
+        roles_in_text.insert(role);
+        break;
+      }
+    }
+  }
+  for (Built& b : built) {
+    std::vector<std::string> aliases;
+    for (const std::string& a : b.entity.aliases) {
+      if (a[0] != '\x01') {
+        aliases.push_back(a);
+        continue;
+      }
+      std::string role = utf8_lower(a.substr(1));
+      if (b.entity.type == "person" && roles_in_text.count(role)) aliases.push_back("the " + a.substr(1));
+    }
+    b.entity.aliases = std::move(aliases);
+  }
+
+  // Keep and order: most articles, then most mentions.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < built.size(); ++i) {
+    if (built[i].keep) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    if (built[x].articles != built[y].articles) return built[x].articles > built[y].articles;
+    return built[x].entity.mentions > built[y].entity.mentions;
+  });
+  constexpr size_t kMaxEntities = 60;
+  if (order.size() > kMaxEntities) order.resize(kMaxEntities);
+  std::vector<int> entity_of_form(forms.size(), -1);
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    Built& b = built[order[rank]];
+    for (size_t f : b.forms) entity_of_form[f] = static_cast<int>(rank);
+    index.entities.push_back(std::move(b.entity));
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    index.mentions[candidates[c].article][candidates[c].index].entity = entity_of_form[candidate_form[c]];
+  }
+  for (size_t e = 0; e < index.entities.size(); ++e) {
+    const Entity& en = index.entities[e];
+    index.lookup.emplace_back(spelling_key(en.name), static_cast<int>(e));
+    for (const std::string& a : en.aliases) index.lookup.emplace_back(spelling_key(a), static_cast<int>(e));
+  }
+  return index;
+}
+
+}  // namespace chorus

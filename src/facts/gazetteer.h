@@ -1,0 +1,22 @@
+// Places and the adjectives of nations, from Debian's iso-codes (ISO 3166-1 countries and
+// ISO 3166-2 subdivisions, embedded at build time) and a short list of common short forms
+// ISO leaves out (Russia, Britain, ...).
+#pragma once
+
+#include <string_view>
+
+namespace chorus {
+
+enum class PlaceKind { kNone, kCountry, kSubdivision };
+
+// Whether `name` (as written, any case) is a country or a subdivision (state, province,
+// region, city with its own code). The first call loads the lists (about 5,000 names, a few
+// milliseconds); later calls are a hash lookup. Thread-safe.
+PlaceKind place_kind(std::string_view name);
+
+// Whether `word` is the adjective or people of a country: Russian, Kazakh, Armenian, Chinese,
+// Ukrainian, Pakistani, Belarusian, also British, French, American and other irregular ones.
+// Derived from the country names by the usual English suffixes. Thread-safe.
+bool is_demonym(std::string_view word);
+
+}  // namespace chorus

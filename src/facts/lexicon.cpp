@@ -1,0 +1,112 @@
+#include "facts/lexicon.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "text/tokens.h"
+
+namespace chorus {
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+
+const Set kParticles = {"of", "de", "del", "della", "da", "dos", "das", "van", "von", "der",
+                        "den", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "for", "y"};
+
+const Set kTitles = {
+    "president", "vice", "prime", "minister", "premier", "chancellor", "foreign", "defence",
+    "defense", "interior", "finance", "health", "justice", "deputy", "secretary", "state",
+    "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain", "capt",
+    "sergeant", "sgt", "admiral", "adm", "commander", "chief", "king", "queen", "prince",
+    "princess", "pope", "senator", "sen", "representative", "rep", "congressman",
+    "congresswoman", "governor", "gov", "mayor", "judge", "dr", "mr", "mrs", "ms", "miss",
+    "sir", "dame", "lord", "lady", "sheikh", "ayatollah", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "director", "chairman", "chairwoman", "ceo", "coach",
+    "professor", "prof", "rev", "reverend", "bishop", "archbishop", "cardinal", "attorney",
+    "emir", "sultan", "crown", "speaker", "detective", "sheriff", "inspector", "marshal",
+    "superintendent", "corporal", "cpl", "private", "pvt", "officer", "agent", "leader",
+    "trade", "economy", "economic", "education", "energy", "environment", "transport",
+    "agriculture", "culture", "labour", "labor", "home", "treasury", "commerce", "first"};
+
+const Set kRoles = {
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "engineer", "analyst",
+    "correspondent", "leader", "commander", "minister", "president", "official", "chief",
+    "director", "head", "reporter", "professor", "lawyer", "attorney", "founder", "author",
+    "actor", "actress", "singer", "coach", "player", "manager", "chairman", "ceo", "officer",
+    "senator", "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "editor",
+    "writer", "researcher", "scientist", "doctor", "resident", "student", "teacher", "father",
+    "mother", "son", "daughter", "wife", "husband", "brother", "sister", "counterpart",
+    "successor", "predecessor", "rival", "judge", "prosecutor", "suspect", "victim",
+    "economist", "historian", "expert", "activist", "candidate", "nominee", "owner",
+    "economist", "journalist", "columnist", "photographer", "producer", "director",
+    "executive", "investor", "billionaire", "pastor", "priest", "rapper", "star", "striker",
+    "goalkeeper", "quarterback", "pitcher", "designer", "artist", "musician", "comedian"};
+
+const Set kOrgWords = {
+    "ministry", "department", "office", "council", "organization", "organisation", "agency",
+    "party", "bank", "university", "committee", "treaty", "alliance", "company", "corporation",
+    "corp", "inc", "ltd", "llc", "plc", "group", "association", "union", "institute",
+    "foundation", "court", "army", "navy", "police", "service", "services", "house", "forces",
+    "commission", "parliament", "assembly", "senate", "congress", "government", "federation",
+    "fund", "network", "news", "times", "post", "press", "airlines", "airways", "school",
+    "college", "hospital", "church", "club", "league", "museum", "center", "centre", "program",
+    "programme", "authority", "bureau", "board", "guard", "command", "movement", "front",
+    "brigade", "cabinet", "kremlin", "pentagon", "tribunal", "society", "institution",
+    "industries", "motors", "technologies", "systems", "labs", "laboratory", "administration",
+    "coalition", "directorate", "secretariat", "observatory", "journal", "magazine", "tv",
+    "radio", "television", "broadcasting", "reuters", "bakery", "factory", "team", "fc",
+    "federal", "national", "nations", "international", "security", "reserve", "exchange",
+    "mission", "contingent", "academy", "studio", "studios", "records", "store", "stores",
+    "restaurant", "hotel", "brands", "holdings", "partners", "capital", "media", "online"};
+
+const Set kPlaceWords = {
+    "airport", "station", "square", "street", "avenue", "road", "bridge", "river", "lake",
+    "mountain", "mountains", "island", "islands", "sea", "ocean", "bay", "province", "region",
+    "county", "city", "district", "valley", "desert", "park", "stadium", "cosmodrome", "port",
+    "peninsula", "strait", "gulf", "coast", "republic", "kingdom", "oblast", "canyon",
+    "beach", "village", "town", "border", "plaza", "boulevard", "highway", "forest", "falls"};
+
+const Set kPlacePrepositions = {"in", "at", "near", "from", "across", "to", "into", "outside",
+                                "inside", "throughout", "around", "toward", "towards"};
+
+const Set kSpeechVerbs = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "announced",
+    "declared", "wrote", "writes", "tweeted", "posted", "noted", "warned", "explained",
+    "claimed", "insisted", "asked", "emphasised", "emphasized", "stressed", "confirmed",
+    "replied", "responded", "continued", "urged", "argued", "saying", "adding", "recalled",
+    "acknowledged", "admitted", "conceded", "predicted", "suggested", "complained", "vowed",
+    "pledged", "promised", "demanded", "cautioned", "remarked", "observed", "commented",
+    "quipped", "joked", "shouted", "wondered", "concluded", "described", "called", "calling",
+    "thanked", "hinted", "reiterated", "underlined", "underscored", "maintained", "contended"};
+
+const Set kMonthsAndDays = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "yesterday", "tomorrow"};
+
+bool in(const Set& set, std::string_view w) { return set.count(w) > 0; }
+
+}  // namespace
+
+bool is_name_particle(std::string_view w) { return in(kParticles, w); }
+bool is_title_word(std::string_view w) { return in(kTitles, w); }
+bool is_role_word(std::string_view w) { return in(kRoles, w); }
+bool is_org_word(std::string_view w) { return in(kOrgWords, w); }
+bool is_place_word(std::string_view w) { return in(kPlaceWords, w); }
+bool is_place_preposition(std::string_view w) { return in(kPlacePrepositions, w); }
+bool is_speech_verb(std::string_view w) { return in(kSpeechVerbs, w); }
+bool is_month_or_weekday(std::string_view w) { return in(kMonthsAndDays, w); }
+
+uint64_t english_term(std::string_view word) { return term_of(stem("en", word)); }
+
+int weekday_index(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
+}
+
+}  // namespace chorus

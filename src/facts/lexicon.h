@@ -1,0 +1,28 @@
+// Word lists the facts stage reads by: general English news vocabulary (titles, organisation
+// words, speech verbs, qualifiers, what numbers count), never names of particular people,
+// places or events. Every function takes a lower-case word and is a hash lookup.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace chorus {
+
+bool is_name_particle(std::string_view w);      // of, de, van, von, bin, al, ... inside names
+bool is_title_word(std::string_view w);         // president, minister, general, mr, ...
+bool is_role_word(std::string_view w);          // spokesman, engineer, analyst, ... before a name
+bool is_org_word(std::string_view w);           // ministry, council, organization, bank, ...
+bool is_place_word(std::string_view w);         // airport, province, river, street, ...
+bool is_place_preposition(std::string_view w);  // in, at, near, from, ...
+bool is_speech_verb(std::string_view w);        // said, says, told, added, warned, ...
+bool is_month_or_weekday(std::string_view w);   // january, jan, monday, ...
+
+// 0-6 for monday..sunday, -1 otherwise.
+int weekday_index(std::string_view w);
+
+// The term of an English word as analyze() gives it to tokens of English articles
+// (Token::term: the hashed Snowball stem), so that a token can be checked against a word
+// without lower-casing its text. Cost: one stemming.
+uint64_t english_term(std::string_view word);
+
+}  // namespace chorus

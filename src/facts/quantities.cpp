@@ -1,0 +1,491 @@
+#include "facts/quantities.h"
+
+#include <algorithm>
+#include <cmath>
+#include <climits>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "facts/gazetteer.h"
+#include "facts/lexicon.h"
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+struct Qualifier {
+  std::string_view words;
+  std::string_view approx;
+};
+// Longest first, so that "no more than" wins over "more than".
+constexpr Qualifier kQualifiers[] = {
+    {"in excess of", "over"}, {"no more than", "up to"}, {"not more than", "up to"},
+    {"no fewer than", "at least"}, {"no less than", "at least"}, {"a maximum of", "up to"},
+    {"more than", "over"}, {"upwards of", "over"}, {"just over", "over"}, {"well over", "over"},
+    {"at least", "at least"}, {"fewer than", "under"}, {"less than", "under"},
+    {"just under", "under"}, {"up to", "up to"}, {"as many as", "up to"}, {"at most", "up to"},
+    {"an estimated", "about"}, {"close to", "nearly"}, {"over", "over"}, {"under", "under"},
+    {"below", "under"}, {"within", "up to"}, {"about", "about"}, {"around", "about"},
+    {"approximately", "about"}, {"roughly", "about"}, {"some", "about"}, {"estimated", "about"},
+    {"nearly", "nearly"}, {"almost", "nearly"}, {"circa", "about"}};
+
+const std::unordered_map<std::string_view, double> kNumberWords = {
+    {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+    {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+    {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
+    {"thousand", 1000}, {"dozen", 12}, {"one", 1}};
+
+const std::unordered_map<std::string_view, double> kScales = {
+    {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+    {"trillion", 1e12}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}};
+
+// Vague amounts: the range a reader takes them for.
+struct Vague {
+  std::string_view word;
+  double low, high;
+};
+constexpr Vague kVague[] = {{"dozens", 24, 99},        {"scores", 40, 199},
+                            {"hundreds", 200, 999},    {"thousands", 2000, 9999},
+                            {"millions", 2e6, 9.99e6}, {"billions", 2e9, 9.99e9}};
+
+const std::unordered_map<std::string_view, double> kDays = {
+    {"second", 1.0 / 86400}, {"seconds", 1.0 / 86400}, {"minute", 1.0 / 1440},
+    {"minutes", 1.0 / 1440}, {"hour", 1.0 / 24}, {"hours", 1.0 / 24}, {"day", 1},
+    {"days", 1}, {"week", 7}, {"weeks", 7}, {"month", 30.44}, {"months", 30.44},
+    {"year", 365.25}, {"years", 365.25}, {"decade", 3652.5}, {"decades", 3652.5}};
+
+// Words naming the same kind of counted people for comparison across outlets.
+const std::unordered_map<std::string_view, std::string_view> kCountedKinds = {
+    {"troops", "troops"}, {"soldiers", "troops"}, {"forces", "troops"},
+    {"servicemen", "troops"}, {"servicemembers", "troops"}, {"personnel", "troops"},
+    {"officers", "troops"}, {"peacekeepers", "troops"}, {"paratroopers", "troops"},
+    {"marines", "troops"},
+    {"dead", "killed"}, {"deaths", "killed"}, {"fatalities", "killed"}, {"lives", "killed"},
+    {"toll", "killed"}, {"bodies", "killed"}, {"victims", "killed"},
+    {"wounded", "injured"}, {"injuries", "injured"}, {"casualties", "casualties"},
+    {"arrests", "arrested"}, {"detainees", "arrested"}};
+
+// Participles that say what happened to the counted ("people killed").
+const std::unordered_map<std::string_view, std::string_view> kOutcomes = {
+    {"killed", "killed"}, {"dead", "killed"}, {"died", "killed"}, {"murdered", "killed"},
+    {"slain", "killed"}, {"injured", "injured"}, {"wounded", "injured"}, {"hurt", "injured"},
+    {"hospitalized", "hospitalized"}, {"hospitalised", "hospitalized"},
+    {"arrested", "arrested"}, {"detained", "arrested"}, {"missing", "missing"},
+    {"displaced", "displaced"}, {"evacuated", "evacuated"}, {"rescued", "rescued"},
+    {"infected", "infected"}, {"deployed", "deployed"}, {"sentenced", "sentenced"},
+    {"charged", "charged"}, {"fired", "fired"}, {"laid", "laid off"}};
+
+const std::unordered_map<std::string_view, std::string_view> kActs = {
+    {"withdrawal", "withdrawal"}, {"withdrawing", "withdrawal"}, {"withdraw", "withdrawal"},
+    {"pullout", "withdrawal"}, {"pullback", "withdrawal"}, {"pull-out", "withdrawal"},
+    {"drawdown", "withdrawal"}, {"pulling", "withdrawal"}, {"deployment", "deployment"},
+    {"deployed", "deployment"}, {"ceasefire", "ceasefire"}, {"truce", "ceasefire"},
+    {"curfew", "curfew"}, {"emergency", "state of emergency"}, {"protests", "protests"},
+    {"protest", "protests"}, {"demonstrations", "protests"}, {"election", "election"},
+    {"elections", "election"}, {"vote", "election"}, {"talks", "talks"},
+    {"negotiations", "talks"}, {"strike", "strike"}, {"trial", "trial"},
+    {"lockdown", "lockdown"}, {"mission", "deployment"}, {"operation", "deployment"},
+    {"investigation", "investigation"}, {"inquiry", "investigation"}, {"search", "search"},
+    {"sentence", "sentence"}, {"visit", "visit"}, {"tour", "visit"}, {"summit", "summit"}};
+
+// Words that may stand between auxiliaries and an outcome: "had been", "have reportedly been".
+bool auxiliary(std::string_view w) {
+  return w == "had" || w == "have" || w == "has" || w == "been" || w == "were" || w == "was" ||
+         w == "are" || w == "is" || w == "reportedly" || w == "were" || w == "being" ||
+         w == "be" || w == "also" || w == "now" || w == "so" || w == "far" || w == "already";
+}
+
+// Reads a digit token: "2,000" -> 2000, "1.8" -> 1.8. False for "13.01.22" and the like.
+bool parse_digits(std::string_view s, double* value) {
+  std::string clean;
+  int dots = 0;
+  for (char c : s) {
+    if (c == ',') continue;
+    if (c == '.') ++dots;
+    if (!(c == '.' || (c >= '0' && c <= '9'))) return false;
+    clean.push_back(c);
+  }
+  if (dots > 1 || clean.empty()) return false;
+  // Commas must separate thousands: "2,000" yes, "1,60" (a decimal comma) no.
+  size_t int_end = std::min(s.find('.'), s.size());
+  size_t group = 0;
+  bool commas = false;
+  for (size_t i = int_end; i-- > 0;) {
+    if (s[i] == ',') {
+      if (group != 3) return false;
+      commas = true;
+      group = 0;
+    } else {
+      ++group;
+    }
+  }
+  if (commas && group > 3) return false;
+  *value = std::strtod(clean.c_str(), nullptr);
+  return true;
+}
+
+class SentenceReader {
+ public:
+  SentenceReader(const Article& a, const Sentence& s)
+      : a_(a), first_(s.first_token), last_(s.first_token + s.token_count) {}
+  uint32_t first() const { return first_; }
+  uint32_t last() const { return last_; }
+  std::string_view word(uint32_t k) const { return a_.token_text(a_.tokens[k]); }
+  std::string lower(uint32_t k) const { return utf8_lower(word(k)); }
+  bool number(uint32_t k) const { return a_.tokens[k].flags & Token::kNumber; }
+  bool capital(uint32_t k) const { return (a_.tokens[k].flags & Token::kCapitalized) && !number(k); }
+  bool stop(uint32_t k) const { return a_.tokens[k].flags & Token::kStopword; }
+  // Text between token k and token k + 1.
+  std::string_view gap(uint32_t k) const {
+    const Token& t = a_.tokens[k];
+    return std::string_view(a_.text).substr(t.begin + t.size, a_.tokens[k + 1].begin - t.begin - t.size);
+  }
+  // Text just before token k, back to the previous token (or 3 bytes at the sentence start).
+  std::string_view before(uint32_t k) const {
+    if (k > first_) return gap(k - 1);
+    uint32_t b = a_.tokens[k].begin;
+    uint32_t from = b >= 3 ? b - 3 : 0;
+    return std::string_view(a_.text).substr(from, b - from);
+  }
+  bool plain_gap(uint32_t k) const { return k + 1 < last_ && gap(k) == " "; }
+  bool hyphen_gap(uint32_t k) const { return k + 1 < last_ && gap(k) == "-"; }
+
+ private:
+  const Article& a_;
+  uint32_t first_, last_;
+};
+
+bool is_year(double v, std::string_view token) {
+  return token.size() == 4 && v >= 1800 && v <= 2100 && token.find_first_of(",.") == std::string_view::npos;
+}
+
+// kQualifiers split into words, once.
+const std::vector<std::pair<std::vector<std::string>, std::string_view>>& qualifiers() {
+  static const auto kSplit = [] {
+    std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
+    for (const Qualifier& q : kQualifiers) {
+      std::vector<std::string> words;
+      std::string_view w = q.words;
+      for (size_t p = 0; p <= w.size();) {
+        size_t sp = std::min(w.find(' ', p), w.size());
+        words.emplace_back(w.substr(p, sp - p));
+        p = sp + 1;
+      }
+      out.emplace_back(std::move(words), q.approx);
+    }
+    return out;
+  }();
+  return kSplit;
+}
+
+// Terms of the number words and vague amounts: a token whose term is not here is no number.
+const std::unordered_set<uint64_t>& number_word_terms() {
+  static const std::unordered_set<uint64_t> kTerms = [] {
+    std::unordered_set<uint64_t> t;
+    for (const auto& [w, v] : kNumberWords) t.insert(english_term(w));
+    for (const Vague& v : kVague) t.insert(english_term(v.word));
+    return t;
+  }();
+  return kTerms;
+}
+
+}  // namespace
+
+std::string_view act_of(std::string_view word) {
+  auto it = kActs.find(word);
+  return it == kActs.end() ? std::string_view() : it->second;
+}
+
+std::string_view act_of_term(uint64_t term) {
+  static const std::unordered_map<uint64_t, std::string_view> kByTerm = [] {
+    std::unordered_map<uint64_t, std::string_view> m;
+    for (const auto& [word, act] : kActs) m.emplace(english_term(word), act);
+    return m;
+  }();
+  auto it = kByTerm.find(term);
+  return it == kByTerm.end() ? std::string_view() : it->second;
+}
+
+std::vector<Quantity> find_quantities(const Article& a) {
+  std::vector<Quantity> out;
+  if (a.language != "en") return out;
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& sentence = a.sentences[si];
+    if (sentence.heading) continue;
+    SentenceReader r(a, sentence);
+    for (uint32_t k = r.first(); k < r.last(); ++k) {
+      // Most tokens are neither digits nor number words: test the term before any text.
+      if (!r.number(k) && !number_word_terms().count(a.tokens[k].term)) continue;
+      Quantity q;
+      uint32_t start = k, next = k + 1;
+      std::string low = r.lower(k);
+      std::string_view prior = r.before(k);
+      if (r.number(k)) {
+        if (!parse_digits(r.word(k), &q.value)) continue;
+        // Numbers inside names or codes: "COVID-19", "Boeing 737-800", "A-10".
+        if (k > r.first() && (prior == "-" || prior == "/") ) continue;
+        if (k + 1 < r.last() && (r.gap(k) == ":" || r.gap(k) == "/" || r.gap(k) == "." )) continue;
+        // Dates: next to a month name.
+        if ((k > r.first() && is_month_or_weekday(r.lower(k - 1))) ||
+            (k + 1 < r.last() && is_month_or_weekday(r.lower(k + 1)))) {
+          continue;
+        }
+        if (!prior.empty() && (prior.back() == '$' || prior.substr(prior.size() >= 2 ? prior.size() - 2 : 0) == "\xC2\xA3" ||
+                               prior.substr(prior.size() >= 3 ? prior.size() - 3 : 0) == "\xE2\x82\xAC")) {
+          q.unit = prior.back() == '$' ? "$" : (prior.back() == '\xA3' ? "\xC2\xA3" : "\xE2\x82\xAC");
+        }
+      } else if (auto w = kNumberWords.find(low); w != kNumberWords.end()) {
+        q.value = w->second;
+        if (low == "one" || low == "dozen" || low == "hundred" || low == "thousand") {
+          // "one" alone is mostly a pronoun; "a dozen", "a hundred" need their article.
+          bool article_before = k > r.first() && (r.lower(k - 1) == "a" || r.lower(k - 1) == "one");
+          if (low == "one" && !(k + 1 < r.last() && kDays.count(r.lower(k + 1)))) continue;
+          if (low != "one" && !article_before) continue;
+          if (low != "one") start = k - 1;
+        }
+        // "twenty-five"
+        if (r.hyphen_gap(k) && kNumberWords.count(r.lower(k + 1)) && q.value >= 20 && q.value < 100) {
+          q.value += kNumberWords.at(r.lower(k + 1));
+          next = k + 2;
+        }
+      } else {
+        bool found = false;
+        for (const Vague& v : kVague) {
+          if (low != v.word) continue;
+          // "tens of thousands"
+          q.value = v.low, q.value_max = v.high, q.vague = true, found = true;
+          if (k >= r.first() + 2 && r.lower(k - 1) == "of" && r.lower(k - 2) == "tens") {
+            start = k - 2;
+            q.value *= 5, q.value_max *= 5;
+          }
+        }
+        if (!found) continue;
+      }
+      if (!q.vague) q.value_max = q.value;
+      // Scale: "1.8 million".
+      if (next < r.last() && r.plain_gap(next - 1)) {
+        auto s = kScales.find(r.lower(next));
+        if (s != kScales.end() && (r.number(k) || s->second >= 1e6)) {
+          q.value *= s->second, q.value_max *= s->second;
+          ++next;
+        }
+      }
+      // Range: "100-200", "100–200", "100 to 200".
+      if (next + 1 <= r.last() - 1 && r.number(next) && (r.gap(next - 1) == "-" || r.gap(next - 1) == "\xE2\x80\x93")) {
+        double hi;
+        if (parse_digits(r.word(next), &hi) && hi > q.value) {
+          q.value_max = hi;
+          ++next;
+        }
+      }
+      // Years are dates, not counts.
+      if (r.number(k) && is_year(q.value, r.word(k)) && q.value_max == q.value) continue;
+      // Qualifier before: the longest listed one ending just before `start`.
+      {
+        std::string before[3];  // lower case, nearest first
+        for (uint32_t i = 0; i < 3 && start >= r.first() + i + 1; ++i) before[i] = r.lower(start - 1 - i);
+        for (const auto& [words, approx] : qualifiers()) {
+          bool match = words.size() <= 3 && !before[words.size() - 1].empty();
+          for (size_t i = 0; i < words.size() && match; ++i) match = before[words.size() - 1 - i] == words[i];
+          if (!match) continue;
+          q.approx = std::string(approx);
+          start -= static_cast<uint32_t>(words.size());
+          break;
+        }
+      }
+      // "between 100 and 200"
+      if (start > r.first() && r.lower(start - 1) == "between" && next + 1 < r.last() &&
+          r.lower(next) == "and" && r.number(next + 1)) {
+        double hi;
+        if (parse_digits(r.word(next + 1), &hi)) {
+          q.value_max = hi;
+          --start;
+          next += 2;
+        }
+      }
+      // Percent.
+      uint32_t after = next;
+      if (after < r.last() && (r.lower(after) == "percent" || r.lower(after) == "per")) {
+        q.unit = "percent";
+        after += r.lower(after) == "per" && after + 1 < r.last() ? 2 : 1;
+      } else if (r.number(k)) {
+        const Token& t = a.tokens[next - 1];
+        if (t.begin + t.size < a.text.size() && a.text[t.begin + t.size] == '%') q.unit = "percent";
+      }
+      // An age: "81-year-old".
+      if (after + 1 < r.last() && r.hyphen_gap(after - 1) && (r.lower(after) == "year" || r.lower(after) == "years") &&
+          r.hyphen_gap(after) && r.lower(after + 1) == "old") {
+        q.unit = "years";
+        q.kind = "age";
+        q.counted = "age";
+        uint32_t name = after + 2;
+        if (name < r.last() && !r.capital(name) && r.hyphen_gap(after + 1) == false && name + 1 < r.last()) {
+          // "the 81-year-old former leader Nazarbayev": look a little further for the name.
+          for (uint32_t look = name; look < r.last() && look < name + 3; ++look) {
+            if (r.capital(look)) {
+              name = look;
+              break;
+            }
+          }
+        }
+        if (name < r.last() && r.capital(name)) {
+          uint32_t end = name;
+          while (end + 1 < r.last() && r.capital(end + 1) && (r.plain_gap(end) || r.hyphen_gap(end))) ++end;
+          const Token& t0 = a.tokens[name];
+          const Token& t1 = a.tokens[end];
+          q.scope = std::string(a.view(t0.begin, t1.begin + t1.size));
+          if (q.scope.size() > 2 && (q.scope.ends_with("'s") )) q.scope.resize(q.scope.size() - 2);
+        }
+        q.begin = a.tokens[start].begin;
+        q.end = a.tokens[after + 1].begin + a.tokens[after + 1].size;
+        q.sentence = si;
+        out.push_back(std::move(q));
+        k = after + 1;
+        continue;
+      }
+      // Durations: "10 days"; "a two-week state of emergency" counts for what follows.
+      if (after < r.last() && kDays.count(r.lower(after)) && q.unit.empty()) {
+        double factor = kDays.at(r.lower(after));
+        // "one week after", "two days ago": a point in time, not a duration.
+        if (after + 1 < r.last()) {
+          std::string n = r.lower(after + 1);
+          if (n == "after" || n == "before" || n == "ago" || n == "later" || n == "earlier" ||
+              n == "since" || n == "old") {
+            continue;
+          }
+        }
+        q.unit = "days";
+        q.value *= factor, q.value_max *= factor;
+        q.counted = r.lower(after);
+        std::string act;
+        if (r.hyphen_gap(after - 1) || (after + 1 < r.last() && r.hyphen_gap(after))) {
+          // Adjectival: "30-year history", "two-week long state of emergency".
+          uint32_t h = after + 1;
+          while (h < r.last() && (r.lower(h) == "long" || r.lower(h) == "old")) ++h;
+          if (h < r.last() && !r.stop(h)) {
+            // "two-week long state of emergency": the act may come a few words on.
+            for (uint32_t look = h; look < r.last() && look < h + 3 && act.empty(); ++look) {
+              act = std::string(act_of(r.lower(look)));
+            }
+            if (act.empty()) act = r.lower(h);
+          }
+        } else {
+          // The act the sentence names nearest to the number.
+          uint32_t best_distance = UINT32_MAX;
+          for (uint32_t i = r.first(); i < r.last(); ++i) {
+            std::string_view act_here = act_of_term(a.tokens[i].term);
+            if (act_here.empty()) continue;
+            uint32_t d = i < k ? k - i : i - k;
+            if (d < best_distance) best_distance = d, act = std::string(act_here);
+          }
+        }
+        q.kind = "duration:" + act;
+        q.counted = act.empty() ? q.counted : act + " (" + q.counted + ")";
+        q.begin = a.tokens[start].begin;
+        q.end = a.tokens[after].begin + a.tokens[after].size;
+        q.sentence = si;
+        out.push_back(std::move(q));
+        k = after;
+        continue;
+      }
+      // What it counts: the words after it, past names, acronyms in parentheses and
+      // "Russia-led" modifiers, up to a stopword or punctuation.
+      uint32_t h = after;
+      if (q.vague || (h < r.last() && r.lower(h) == "of")) {
+        if (h < r.last() && r.lower(h) == "of") ++h;
+        if (h < r.last() && (r.lower(h) == "the" || r.lower(h) == "its" || r.lower(h) == "their")) ++h;
+      }
+      std::string scope;
+      std::vector<std::string> words;
+      uint32_t counted_end = 0;
+      bool after_parenthesis = false;
+      while (h < r.last() && words.size() < 3) {
+        std::string_view g = r.before(h);
+        if (!(g == " " || g == "-" || (after_parenthesis && g == ") "))) break;
+        after_parenthesis = false;
+        if (r.capital(h)) {
+          if (!words.empty()) break;
+          if (is_demonym(r.word(h)) && scope.empty()) scope = std::string(r.word(h));
+          // "(CSTO)" after a name.
+          if (h + 2 < r.last() && r.gap(h) == " (" && r.gap(h + 1).substr(0, 1) == ")") {
+            h += 2;
+            after_parenthesis = true;
+            continue;
+          }
+          ++h;
+          continue;
+        }
+        if (r.number(h)) break;
+        std::string w = r.lower(h);
+        if (g == "-" && (w == "led" || w == "backed" || w == "based" || w == "born" || w == "owned")) {
+          ++h;
+          continue;
+        }
+        if (r.stop(h) && !kCountedKinds.count(w)) break;
+        // Verbs end the counted words: "troops began", "soldiers joined", "people stormed".
+        if (w.ends_with("ed") || w.ends_with("ing")) break;
+        words.push_back(w);
+        counted_end = h;
+        ++h;
+        // A plural or a known counted word is the head: "leaders held", "troops from".
+        bool plural = w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us");
+        if (plural || kCountedKinds.count(w)) break;
+      }
+      if (!words.empty() && words.back().size() < 3) continue;  // "six ex-Soviet states"
+      // An adjective alone ("2,000 strong") counts nothing; a plural or a known noun does.
+      if (!words.empty()) {
+        const std::string& head = words.back();
+        q.counted = words[0];
+        for (size_t i = 1; i < words.size(); ++i) q.counted += " " + words[i];
+        auto kind = kCountedKinds.find(head);
+        q.kind = kind != kCountedKinds.end() ? std::string(kind->second) : head;
+        // "people had been killed": the outcome names the kind.
+        uint32_t o = counted_end + 1;
+        while (o < r.last() && o < counted_end + 5 && auxiliary(r.lower(o))) ++o;
+        if (o < r.last() && o <= counted_end + 5) {
+          auto outcome = kOutcomes.find(r.lower(o));
+          if (outcome != kOutcomes.end() && r.plain_gap(o - 1)) {
+            q.kind = std::string(outcome->second);
+            q.counted += " " + std::string(outcome->first);
+            counted_end = o;
+          }
+        }
+      } else if (after < r.last() && kOutcomes.count(r.lower(after))) {
+        // "thousands arrested"
+        q.kind = std::string(kOutcomes.at(r.lower(after)));
+        q.counted = r.lower(after);
+        counted_end = after;
+      } else {
+        // Nothing after: "the death toll was announced as 164".
+        for (uint32_t b = k; b > r.first() && b + 8 > k; --b) {
+          std::string w = r.lower(b - 1);
+          if (w == "toll" || w == "tally" || w == "population" || w == "total") {
+            bool two = b >= r.first() + 2 && !r.stop(b - 2) && !r.capital(b - 2);
+            q.counted = two ? r.lower(b - 2) + " " + w : w;
+            q.kind = w == "toll" ? "killed" : w;
+            start = two ? b - 2 : b - 1;  // the phrase: "death toll was announced as 164"
+            break;
+          }
+        }
+        if (q.counted.empty()) continue;
+        counted_end = next - 1;
+      }
+      if (!q.unit.empty() && q.unit != "percent") q.kind = q.unit + ":" + q.kind;
+      if (q.unit == "percent") q.kind = "percent:" + q.kind;
+      q.scope = scope;
+      q.begin = a.tokens[start].begin;
+      const Token& last_token = a.tokens[std::max(counted_end, next - 1)];
+      q.end = last_token.begin + last_token.size;
+      q.sentence = si;
+      out.push_back(std::move(q));
+      k = std::max(counted_end, next - 1);
+    }
+  }
+  return out;
+}
+
+}  // namespace chorus

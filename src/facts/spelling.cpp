@@ -1,0 +1,121 @@
+#include "facts/spelling.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+// Lower case without Latin diacritics: NFD, then combining marks dropped. Letters of other
+// scripts are kept (their keys only match their own spellings).
+std::string fold(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
+  if (ascii) return ascii_lower(word);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
+  if (U_FAILURE(status)) d = u;
+  std::string decomposed;
+  d.toLower().toUTF8String(decomposed);
+  std::string out;
+  for (size_t i = 0; i < decomposed.size();) {
+    size_t start = i;
+    char32_t c = utf8_next(decomposed, i);
+    if (c >= 0x300 && c <= 0x36F) continue;  // combining diacritical marks
+    out.append(decomposed, start, i - start);
+  }
+  return out;
+}
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+std::string spelling_key(std::string_view word) {
+  std::string w = fold(word);
+  std::string s;
+  s.reserve(w.size());
+  for (char c : w) {
+    if (c == '-' || c == '\'' || c == ' ' || c == '.') continue;
+    s.push_back(c);
+  }
+  // Apostrophes other than ASCII (’) are 3 bytes: drop them too.
+  for (size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.erase(p, 3);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if (c == 'd' && next == 'z' && i + 2 < s.size() && s[i + 2] == 'h') {
+      out.push_back('j');
+      i += 2;
+    } else if ((c == 'k' || c == 'z') && next == 'h') {
+      out.push_back(c == 'k' ? 'k' : 'j');
+      ++i;
+    } else if (c == 'p' && next == 'h') {
+      out.push_back('f');
+      ++i;
+    } else if (c == 'c' && next == 'k') {
+      out.push_back('k');
+      ++i;
+    } else if (c == 'o' && next == 'u') {
+      out.push_back('u');
+      ++i;
+    } else if (c == 'q') {
+      out.push_back('k');
+    } else if (c == 'w') {
+      out.push_back('v');
+    } else if (c == 'z') {
+      out.push_back('s');
+    } else if (c == 'y') {
+      bool between_vowels = !out.empty() && vowel(out.back()) && vowel(next);
+      if (!between_vowels) out.push_back('i');
+    } else {
+      out.push_back(c);
+    }
+  }
+  // Doubled letters once.
+  std::string key;
+  key.reserve(out.size());
+  for (char c : out) {
+    if (!key.empty() && key.back() == c && (c & 0x80) == 0) continue;
+    key.push_back(c);
+  }
+  return key;
+}
+
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+  if (std::abs(la - lb) > limit) return limit + 1;
+  thread_local std::vector<int> prev, cur;  // reused: names are compared by the thousand
+  prev.assign(lb + 1, 0);
+  cur.assign(lb + 1, 0);
+  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  for (int i = 1; i <= la; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= lb; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[lb], limit + 1);
+}
+
+bool same_spelling(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.size() < 6 || b.size() < 6) return false;
+  return edit_distance(a, b, 1) <= 1;
+}
+
+}  // namespace chorus

@@ -1,0 +1,174 @@
+#include "facts/when.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <unordered_set>
+
+#include "facts/lexicon.h"
+#include "facts/quotes.h"
+#include "text/tokens.h"
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+// Whether the sentence speaks of what is still to come: then "on Friday" is the next Friday.
+bool future_tense(const Article& a, const Sentence& s) {
+  for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+    std::string w = ascii_lower(a.token_text(a.tokens[k]));
+    if (w == "will" || w == "ll" || w == "shall" || w == "scheduled" || w == "planned" ||
+        w == "expected" || w == "due" || w == "plans" || w == "going") {
+      return true;
+    }
+    if ((w == "is" || w == "are") && k + 1 < s.first_token + s.token_count &&
+        ascii_lower(a.token_text(a.tokens[k + 1])) == "to") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Day number of the weekday `target` (0 = Monday) nearest `base` in the given direction;
+// `inclusive` lets `base` itself count.
+int32_t weekday_from(int32_t base, int target, int direction, bool inclusive) {
+  // 1970-01-01 was a Thursday (index 3).
+  for (int step = inclusive ? 0 : 1; step <= 7; ++step) {
+    int32_t d = base + direction * step;
+    int wd = ((d % 7) + 7 + 3) % 7;
+    if (wd == target) return d;
+  }
+  return base;
+}
+
+// Terms of the month names as tokens of `language` have them (Token::term), computed once a
+// language.
+const std::unordered_set<uint64_t>& month_terms(const std::string& language) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unordered_set<uint64_t>> by_language;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = by_language.try_emplace(language);
+  if (added) {
+    for (std::string_view name : month_words()) it->second.insert(term_of(stem(language, name)));
+  }
+  return it->second;
+}
+
+// Terms of the words that name a day relative to the publication date.
+const std::unordered_set<uint64_t>& relative_words() {
+  static const std::unordered_set<uint64_t> kWords = [] {
+    std::unordered_set<uint64_t> w;
+    for (std::string_view word : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                  "sunday", "yesterday", "today", "tonight", "tomorrow"}) {
+      w.insert(english_term(word));
+    }
+    return w;
+  }();
+  return kWords;
+}
+
+}  // namespace
+
+std::vector<DateMention> find_date_mentions(const Article& a, std::string_view fallback_date) {
+  std::vector<DateMention> out;
+  std::optional<Date> published = parse_date(a.published);
+  std::optional<Date> year_base = published ? published : parse_date(fallback_date);
+  const int32_t base = published ? day_of(*published) : 0;
+  const std::unordered_set<uint64_t>& months = month_terms(a.language);
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    std::string_view text = a.sentence_text(s);
+    // Every absolute date has a month name or digits joined by '/', '-' or '.': most
+    // sentences need no date matching.
+    bool may_hold_date = false;
+    for (uint32_t k = s.first_token; k < s.first_token + s.token_count && !may_hold_date; ++k) {
+      const Token& t = a.tokens[k];
+      if (months.count(t.term)) may_hold_date = true;
+      if ((t.flags & Token::kNumber) && t.begin + t.size + 1 < a.text.size()) {
+        char c = a.text[t.begin + t.size];
+        may_hold_date = (c == '/' || c == '-' || c == '.') && a.text[t.begin + t.size + 1] >= '0' &&
+                        a.text[t.begin + t.size + 1] <= '9';
+      }
+      if ((t.flags & Token::kNumber) && a.token_text(t).find_first_of("./") != std::string_view::npos &&
+          std::count(a.token_text(t).begin(), a.token_text(t).end(), '.') + std::count(a.token_text(t).begin(), a.token_text(t).end(), '/') >= 2) {
+        may_hold_date = true;  // "13.01.2022" as one token
+      }
+    }
+    std::vector<DateMatch> absolute;
+    if (may_hold_date) absolute = find_dates(text, NumericOrder::kMonthFirst, /*allow_no_year=*/true);
+    auto inside_absolute = [&](uint32_t offset) {
+      for (const DateMatch& m : absolute) {
+        if (offset >= s.begin + m.begin && offset < s.begin + m.end) return true;
+      }
+      return false;
+    };
+    std::vector<DateMention> found;
+    for (const DateMatch& m : absolute) {
+      Date d = m.date;
+      if (d.year == 0) {
+        if (!year_base) continue;
+        // The year that puts the day nearest the publication date.
+        int best_year = year_base->year;
+        int32_t best_gap = INT32_MAX;
+        for (int y = year_base->year - 1; y <= year_base->year + 1; ++y) {
+          if (!valid_date(y, d.month, d.day)) continue;
+          int32_t gap = std::abs(day_of(Date{y, d.month, d.day}) - day_of(*year_base));
+          if (gap < best_gap) best_gap = gap, best_year = y;
+        }
+        d.year = best_year;
+      }
+      if (!valid_date(d.year, d.month, d.day)) continue;
+      found.push_back(DateMention{d, s.begin + static_cast<uint32_t>(m.begin),
+                                  s.begin + static_cast<uint32_t>(m.end), si, false});
+    }
+    if (published) {
+      std::optional<bool> future;
+      for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
+        const Token& t = a.tokens[k];
+        if (!relative_words().count(t.term)) continue;
+        if (inside_absolute(t.begin) || inside_quotation(a.text, s.begin, t.begin)) continue;
+        std::string w = ascii_lower(a.token_text(t));
+        std::string prev = k > s.first_token ? ascii_lower(a.token_text(a.tokens[k - 1])) : "";
+        int32_t day = INT32_MIN;
+        uint32_t begin = t.begin;
+        if (int wd = weekday_index(w); wd >= 0) {
+          if (prev == "last" || prev == "past") {
+            day = weekday_from(base, wd, -1, false);
+          } else if (prev == "next" || prev == "coming") {
+            day = weekday_from(base, wd, +1, false);
+          } else {
+            if (!future) future = future_tense(a, s);
+            day = *future ? weekday_from(base, wd, +1, true) : weekday_from(base, wd, -1, true);
+          }
+          if (prev == "last" || prev == "next" || prev == "on" || prev == "this" || prev == "coming" || prev == "past") {
+            begin = a.tokens[k - 1].begin;
+          }
+        } else if (w == "yesterday") {
+          day = base - 1;
+        } else if (w == "today" || w == "tonight") {
+          day = base;
+        } else if (w == "tomorrow") {
+          day = base + 1;
+        }
+        if (day == INT32_MIN) continue;
+        found.push_back(DateMention{date_of(day), begin, t.begin + t.size, si, true});
+      }
+    }
+    // "Thursday, January 13": one date, not two.
+    std::erase_if(found, [&](const DateMention& m) {
+      if (!m.relative) return false;
+      for (const DateMention& o : found) {
+        if (!o.relative && o.date == m.date) return true;
+      }
+      return false;
+    });
+    std::sort(found.begin(), found.end(), [](const DateMention& x, const DateMention& y) { return x.begin < y.begin; });
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace chorus
