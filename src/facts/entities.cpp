@@ -109,7 +109,7 @@ class WordCache {
  public:
   struct Info {
     bool title = false, demonym = false, acronym = false, place = false, month_or_day = false;
-    bool org_word = false;
+    bool org_word = false, role = false;
     std::string key;  // spelling_key
   };
   const Info& operator()(std::string_view w) {
@@ -123,6 +123,7 @@ class WordCache {
     i.place = place_kind(w) != PlaceKind::kNone;
     i.month_or_day = is_month_or_weekday(lower);
     i.org_word = is_org_word(lower);
+    i.role = is_role_word(lower);
     i.key = spelling_key(w);
     return map_.emplace(w, std::move(i)).first->second;
   }
@@ -187,9 +188,11 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       bool titled = false;
       for (uint32_t k = span_begin; k < span_end; ++k) {
         const WordCache::Info& here = info(k);
-        bool modifier = here.title || word(k) == "of" || here.demonym || here.acronym || here.place;
+        // A capitalised role ("Analyst Marta Ozola") is a title before a name of two words.
+        bool title = here.title || (here.role && span_end - k >= 2);
+        bool modifier = title || word(k) == "of" || here.demonym || here.acronym || here.place;
         if (!modifier) break;
-        if (here.title && !info(k + 1).org_word) {
+        if (title && !info(k + 1).org_word) {
           name_begin = k + 1;
           titled = true;
         }
@@ -216,7 +219,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
         std::string role;
         for (uint32_t k = span_begin; k < name_begin; ++k) {
           std::string w(word(k));
-          if (is_title_word(ascii_lower(w))) w = ascii_lower(w);
+          if (is_title_word(ascii_lower(w)) || is_role_word(ascii_lower(w))) w = ascii_lower(w);
           if (!role.empty()) role.push_back(' ');
           role += w;
         }
@@ -301,10 +304,21 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     if (added) {
       std::vector<RawToken> parts;
       split_words(surface, parts);
+      // The head word decides ("Port Authority of Gdynia" is an authority, "Almaty
+      // International Airport" an airport): the last word before "of", else the last word.
+      std::string head;
       for (const RawToken& p : parts) {
         std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
+        if (is_name_particle(w) && !head.empty()) break;
+        head = w;
+      }
+      f.org_word = is_org_word(head);
+      f.place_word = is_place_word(head);
+      for (const RawToken& p : parts) {
+        if (f.org_word || f.place_word) break;
+        std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
         f.org_word |= is_org_word(w);
-        f.place_word |= is_place_word(w);
+        f.place_word |= is_place_word(w) && !f.org_word;
       }
       f.gazetteer = place_kind(surface) != PlaceKind::kNone;
     }
@@ -378,8 +392,10 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   // A surname alone: the person named in full whose last word it is, preferring the one
   // named in the most of the same articles.
   for (size_t f = 0; f < forms.size(); ++f) {
-    if (forms[f].keys.size() != 1 || forms[f].acronym) continue;
-    if (forms[f].place >= 5 || forms[f].org >= 5) continue;
+    if (forms[f].keys.size() != 1 || forms[f].acronym || forms[f].org >= 5) continue;
+    // A surname that is also a place ("Duarte", "Lincoln") is still the surname of a person
+    // named with a title; otherwise a place stays a place.
+    const bool place = forms[f].place >= 5;
     std::set<size_t> articles_of_f;
     for (size_t c : forms[f].candidates) articles_of_f.insert(candidates[c].article);
     size_t best = forms.size();
@@ -389,6 +405,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       if (!same_spelling(last, forms[f].keys[0])) continue;
       for (size_t g : list) {
         if (forms[g].keys.size() < 2 || forms[g].org >= 5 || forms[g].place >= 5) continue;
+        if (place && forms[g].person < 3) continue;
         int shared = 0;
         std::set<size_t> seen;
         for (size_t c : forms[g].candidates) {
@@ -403,6 +420,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       groups.join(f, best);
       forms[best].person += 1;
       forms[f].person += 1;
+      if (place) forms[f].place = 0, forms[f].person += 5;  // the title outweighs the gazetteer
     }
   }
 
@@ -423,6 +441,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     std::set<size_t> articles_named;
     // Surface forms and their counts.
     std::map<std::string, size_t> surfaces;
+    std::map<std::string, size_t> first_seen;  // surface -> candidate index (text order)
     std::map<std::string, size_t> roles;
     for (size_t f : list) {
       person += forms[f].person, org += forms[f].org, place += forms[f].place;
@@ -431,6 +450,8 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       for (size_t c : forms[f].candidates) {
         const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
         ++surfaces[m.surface];
+        first_seen.emplace(m.surface, c);
+        first_seen[m.surface] = std::min(first_seen[m.surface], c);
         if (!m.role.empty()) ++roles[m.role];
         articles_named.insert(candidates[c].article);
         ++mentions;
@@ -455,11 +476,13 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
         return words_in(x.first) > words_in(y.first);
       }
       if (x.second != y.second) return x.second > y.second;
-      return x.first.size() > y.first.size();
+      return first_seen.at(x.first) < first_seen.at(y.first);  // ties: the earliest article's
     });
     e.name = ordered[0].first;
     std::vector<std::pair<std::string, size_t>> rest(ordered.begin() + 1, ordered.end());
-    std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    std::stable_sort(rest.begin(), rest.end(), [&](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : first_seen.at(x.first) < first_seen.at(y.first);
+    });
     for (const auto& [s, n] : rest) e.aliases.push_back(s);
     e.mentions = mentions;
     e.sources.assign(articles_named.begin(), articles_named.end());

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "facts/spelling.h"
 #include "text/utf8.h"
 
 namespace chorus {
@@ -46,9 +47,10 @@ struct Lists {
   std::unordered_set<std::string> demonyms;
 };
 
-// Lower case, hyphens as spaces: "Nur-Sultan" and "Nur Sultan" are one name.
+// Lower case without diacritics, hyphens as spaces: "Nur-Sultan" and "Nur Sultan" are one
+// name, "Rīga" and "Riga" too.
 std::string place_key(std::string_view name) {
-  std::string k = utf8_lower(name);
+  std::string k = plain_lower(name);
   for (char& c : k) {
     if (c == '-') c = ' ';
   }

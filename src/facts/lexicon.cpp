@@ -76,8 +76,7 @@ const Set kSpeechVerbs = {
     "replied", "responded", "continued", "urged", "argued", "saying", "adding", "recalled",
     "acknowledged", "admitted", "conceded", "predicted", "suggested", "complained", "vowed",
     "pledged", "promised", "demanded", "cautioned", "remarked", "observed", "commented",
-    "quipped", "joked", "shouted", "wondered", "concluded", "described", "called", "calling",
-    "thanked", "hinted", "reiterated", "underlined", "underscored", "maintained", "contended"};
+    "quipped", "joked", "shouted", "wondered", "concluded", "hinted", "reiterated", "underlined", "underscored", "maintained", "contended"};
 
 const Set kMonthsAndDays = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

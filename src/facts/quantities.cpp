@@ -382,6 +382,14 @@ std::vector<Quantity> find_quantities(const Article& a) {
             uint32_t d = i < k ? k - i : i - k;
             if (d < best_distance) best_distance = d, act = std::string(act_here);
           }
+          // "It should take about ten days": the act of the sentence before, if in the
+          // same paragraph.
+          if (act.empty() && si > 0 && a.sentences[si - 1].paragraph == sentence.paragraph) {
+            const Sentence& before = a.sentences[si - 1];
+            for (uint32_t i = before.first_token + before.token_count; i-- > before.first_token && act.empty();) {
+              act = std::string(act_of_term(a.tokens[i].term));
+            }
+          }
         }
         q.kind = "duration:" + act;
         q.counted = act.empty() ? q.counted : act + " (" + q.counted + ")";
@@ -431,8 +439,11 @@ std::vector<Quantity> find_quantities(const Article& a) {
         words.push_back(w);
         counted_end = h;
         ++h;
-        // A plural or a known counted word is the head: "leaders held", "troops from".
-        bool plural = w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us");
+        // A plural or a known counted word is the head: "leaders held", "troops from",
+        // "people saw".
+        bool plural = (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) ||
+                      w == "people" || w == "men" || w == "women" || w == "children" || w == "police" ||
+                      w == "staff" || w == "personnel" || w == "crew" || w == "cattle";
         if (plural || kCountedKinds.count(w)) break;
       }
       if (!words.empty() && words.back().size() < 3) continue;  // "six ex-Soviet states"
@@ -442,13 +453,19 @@ std::vector<Quantity> find_quantities(const Article& a) {
         q.counted = words[0];
         for (size_t i = 1; i < words.size(); ++i) q.counted += " " + words[i];
         auto kind = kCountedKinds.find(head);
-        q.kind = kind != kCountedKinds.end() ? std::string(kind->second) : head;
+        const bool kind_known = kind != kCountedKinds.end();
+        q.kind = kind_known ? std::string(kind->second) : head;
         // "people had been killed": the outcome names the kind.
         uint32_t o = counted_end + 1;
         while (o < r.last() && o < counted_end + 5 && auxiliary(r.lower(o))) ++o;
         if (o < r.last() && o <= counted_end + 5) {
           auto outcome = kOutcomes.find(r.lower(o));
-          if (outcome != kOutcomes.end() && r.plain_gap(o - 1)) {
+          // A casualty names the kind ("officers killed"); another outcome only names people
+          // counted by a general word ("people evacuated"), not troops "deployed".
+          bool casualty = outcome != kOutcomes.end() &&
+                          (outcome->second == "killed" || outcome->second == "injured" ||
+                           outcome->second == "arrested" || outcome->second == "missing");
+          if (outcome != kOutcomes.end() && r.plain_gap(o - 1) && (casualty || !kind_known)) {
             q.kind = std::string(outcome->second);
             q.counted += " " + std::string(outcome->first);
             counted_end = o;

@@ -172,12 +172,8 @@ class Reader {
         return;
       }
       if (!stand_in(head)) return;
-      if (previous && !previous->speaker.empty()) {
-        q.speaker = previous->speaker, q.entity = previous->entity;
-        return;
-      }
-      // "the statement added": the organisation (or, for "the spokesman", the person) named
-      // last before it.
+      // "the statement added": the organisation named last before it; "the president
+      // said": the person named last with that title.
       bool person_word = head == "spokesman" || head == "spokeswoman" || head == "spokesperson" ||
                          head == "official" || head == "president" || head == "minister" || head == "leader";
       const Mention* last = nullptr;
@@ -185,9 +181,15 @@ class Reader {
         if (m.begin >= a_.tokens[b].begin) break;
         if (m.entity < 0 || in_quote(m.begin)) continue;
         const std::string& type = entities_.entities[m.entity].type;
-        if (type == (person_word ? "person" : "organization")) last = &m;
+        if (person_word ? (type == "person" && m.role.find(head) != std::string::npos) : type == "organization") {
+          last = &m;
+        }
       }
-      if (last) set_speaker(*last, q);
+      if (last) {
+        set_speaker(*last, q);
+      } else if (previous && !previous->speaker.empty() && !person_word) {
+        q.speaker = previous->speaker, q.entity = previous->entity;
+      }
       return;
     }
     // "Russian defence ministry" for the Russian Defense Ministry.

@@ -11,9 +11,13 @@
 namespace chorus {
 namespace {
 
-// Lower case without Latin diacritics: NFD, then combining marks dropped. Letters of other
-// scripts are kept (their keys only match their own spellings).
-std::string fold(std::string_view word) {
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+// NFD, then combining marks dropped. Letters of other scripts are kept (their keys only
+// match their own spellings).
+std::string plain_lower(std::string_view word) {
   bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
   if (ascii) return ascii_lower(word);
   UErrorCode status = U_ZERO_ERROR;
@@ -34,12 +38,9 @@ std::string fold(std::string_view word) {
   return out;
 }
 
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-}  // namespace
 
 std::string spelling_key(std::string_view word) {
-  std::string w = fold(word);
+  std::string w = plain_lower(word);
   std::string s;
   s.reserve(w.size());
   for (char c : w) {

@@ -7,6 +7,10 @@
 
 namespace chorus {
 
+// Lower case without Latin diacritics ("Rīga" -> "riga", "São Paulo" -> "sao paulo").
+// Cost: linear in the word (ICU normalisation for non-ASCII input).
+std::string plain_lower(std::string_view word);
+
 // A key under which spellings of one name agree: lower case, Latin diacritics off, hyphens and
 // apostrophes off, then the variations transliteration systems and English spellings make
 // folded one way: kh->k, zh->j, dzh->j, q->k, ck->k, ph->f, w->v, z->s, ou->u, a y between

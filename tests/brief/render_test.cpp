@@ -2,6 +2,7 @@
 #include <simdjson.h>
 
 #include "chorus/brief.h"
+#include "text/dates.h"
 
 namespace chorus {
 namespace {
@@ -41,8 +42,47 @@ TEST(Render, JsonFollowsTheContract) {
   EXPECT_EQ(std::string_view(doc["summary"].at(0)["from"]), "a");
   EXPECT_EQ(std::string_view(doc["summary"].at(0)["sources"].at(1)), "b");
   for (const char* k : {"facts", "entities", "quotes", "timeline", "framing"}) {
-    EXPECT_EQ(doc[k].get_array().size(), 0u) << k;
+    EXPECT_EQ(doc[k].get_array().size(), 0u) << k;  // present even when empty
   }
+}
+
+TEST(Render, FactSectionsFollowTheContract) {
+  std::vector<Article> articles;
+  Brief b = sample(articles);
+  b.facts = {Fact{"troops", "", FactValue{2000, 2000, false, "about", "about 2,000 troops", {0}},
+                  {FactValue{2000, 2000, false, "over", "more than 2,000 troops", {1}}},
+                  {FactValue{1600, 1600, false, "", "1,600 officers", {1}}}, 2},
+             Fact{"withdrawal end", "date", FactValue{19011, 19011, false, "", "by January 19", {0}}, {}, {}, 1}};
+  b.entities = {Entity{"Kassym-Jomart Tokayev", "person", {"Toqaev"}, {0, 1}, 3}};
+  b.quotes = {Quote{"Vladimir Putin", "Everything went like clockwork.", {1}}};
+  b.timeline = {TimelineEntry{"2022-01-06", "Troops arrived.", 1, {0, 1}}};
+  b.framing = {Framing{1, {"peacekeepers"}, {"terrorists"}}};
+  std::string json = brief_json(b);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(json);
+  simdjson::dom::element troops = doc["facts"].at(0);
+  EXPECT_EQ(std::string_view(troops["about"]), "troops");
+  EXPECT_EQ(int64_t(troops["value"]), 2000);
+  EXPECT_EQ(std::string_view(troops["approx"]), "about");
+  EXPECT_EQ(troops["sources"].get_array().size(), 2u);  // the reported value's and the agreeing
+  EXPECT_FALSE(bool(troops["single_source"]));
+  EXPECT_EQ(int64_t(troops["conflicts"].at(0)["value"]), 1600);
+  EXPECT_EQ(std::string_view(troops["conflicts"].at(0)["sources"].at(0)), "b");
+  simdjson::dom::element end = doc["facts"].at(1);
+  EXPECT_EQ(std::string_view(end["value"]), "2022-01-19");  // dates as dates
+  EXPECT_TRUE(bool(end["single_source"]));
+  EXPECT_EQ(std::string_view(doc["entities"].at(0)["aliases"].at(0)), "Toqaev");
+  EXPECT_EQ(int64_t(doc["entities"].at(0)["mentions"]), 3);
+  EXPECT_EQ(std::string_view(doc["quotes"].at(0)["speaker"]), "Vladimir Putin");
+  EXPECT_EQ(std::string_view(doc["timeline"].at(0)["from"]), "b");
+  EXPECT_EQ(std::string_view(doc["framing"].at(0)["article"]), "b");
+  EXPECT_EQ(std::string_view(doc["framing"].at(0)["quoted"].at(0)), "terrorists");
+
+  std::string md = brief_markdown(b);
+  EXPECT_NE(md.find("**troops**: about 2,000 troops [1]; more than 2,000 troops [2]; **differs**: 1,600 officers [2]"),
+            std::string::npos) << md;
+  EXPECT_NE(md.find("by January 19 [1] (one source only)"), std::string::npos);
+  EXPECT_NE(md.find("2022-01-06: Troops arrived. [1, 2]"), std::string::npos);
 }
 
 TEST(Render, MarkdownCitesByNumber) {

@@ -1,11 +1,13 @@
 // The bundled example (five outlets on one event, as scraped) through the whole pipeline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "brief/summary.h"
 #include "chorus/brief.h"
 #include "chorus/pipeline.h"
+#include "text/dates.h"
 
 namespace chorus {
 namespace {
@@ -153,6 +155,125 @@ TEST_F(Examples, BriefHasFiveCitedDistinctSentences) {
       EXPECT_LT(space.similarity(units[i], units[j]), kRedundant)
           << b.summary[i].text << "\n" << b.summary[j].text;
     }
+  }
+}
+
+
+// Issue "Facts across outlets": what the brief must get right on the example event.
+const Entity* entity(const Brief& b, std::string_view name) {
+  for (const Entity& e : b.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+bool has(const std::vector<std::string>& list, std::string_view x) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+
+std::vector<std::string> ids_of(const Brief& b, const std::vector<size_t>& sources) {
+  std::vector<std::string> out;
+  for (size_t a : sources) out.push_back((*b.articles)[a].id.substr(0, 3));
+  return out;
+}
+
+std::vector<size_t> agreeing_sources(const Fact& f) {
+  std::vector<size_t> s = f.reported.sources;
+  for (const FactValue& v : f.agreeing) s.insert(s.end(), v.sources.begin(), v.sources.end());
+  std::sort(s.begin(), s.end());
+  s.erase(std::unique(s.begin(), s.end()), s.end());
+  return s;
+}
+
+TEST_F(Examples, EntitiesMergedWithTheirAliases) {
+  Brief b = make_brief(*articles_, {});
+  const Entity* tokayev = entity(b, "Kassym-Jomart Tokayev");
+  ASSERT_NE(tokayev, nullptr);
+  EXPECT_EQ(tokayev->type, "person");
+  for (std::string_view alias : {"Tokayev", "Toqaev", "Qasym-Zhomart Toqaev", "the Kazakh president"}) {
+    EXPECT_TRUE(has(tokayev->aliases, alias)) << alias;
+  }
+  EXPECT_EQ(tokayev->sources.size(), 5u);
+  const Entity* nazarbayev = entity(b, "Nursultan Nazarbayev");
+  ASSERT_NE(nazarbayev, nullptr);
+  EXPECT_TRUE(has(nazarbayev->aliases, "Nazarbaev"));
+  const Entity* csto = entity(b, "Collective Security Treaty Organization");
+  ASSERT_NE(csto, nullptr);
+  EXPECT_EQ(csto->type, "organization");
+  EXPECT_TRUE(has(csto->aliases, "CSTO"));
+  EXPECT_TRUE(has(csto->aliases, "Collective Security Treaty Organisation"));
+  const Entity* kazakhstan = entity(b, "Kazakhstan");
+  ASSERT_NE(kazakhstan, nullptr);
+  EXPECT_EQ(kazakhstan->type, "place");
+  EXPECT_TRUE(has(kazakhstan->aliases, "Kazakstan"));
+  for (std::string_view person : {"Vladimir Putin", "Sergei Shoigu", "Andrei Serdyukov"}) {
+    ASSERT_NE(entity(b, person), nullptr) << person;
+    EXPECT_EQ(entity(b, person)->type, "person");
+  }
+}
+
+TEST_F(Examples, TroopCountWithItsConflict) {
+  Brief b = make_brief(*articles_, {});
+  const Fact* troops = nullptr;
+  for (const Fact& f : b.facts) {
+    if (f.about == "troops" && f.reported.value == 2000) troops = &f;
+  }
+  ASSERT_NE(troops, nullptr);
+  EXPECT_TRUE(troops->reported.approx == "about" || troops->reported.approx == "over");
+  EXPECT_GE(agreeing_sources(*troops).size(), 4u);
+  ASSERT_EQ(troops->conflicts.size(), 1u);
+  EXPECT_EQ(troops->conflicts[0].value, 1600);
+  EXPECT_EQ(ids_of(b, troops->conflicts[0].sources), std::vector<std::string>{"003"});
+}
+
+TEST_F(Examples, WithdrawalLengthEndAndDeathToll) {
+  Brief b = make_brief(*articles_, {});
+  const Fact* length = nullptr;
+  const Fact* end = nullptr;
+  const Fact* killed = nullptr;
+  for (const Fact& f : b.facts) {
+    if (f.about == "withdrawal duration") length = &f;
+    if (f.about == "withdrawal end") end = &f;
+    if (f.about.find("killed") != std::string::npos && !killed) killed = &f;
+  }
+  ASSERT_NE(length, nullptr);
+  EXPECT_EQ(length->reported.value, 10);
+  EXPECT_EQ(length->unit, "days");
+  EXPECT_GE(agreeing_sources(*length).size(), 3u);
+  EXPECT_TRUE(length->conflicts.empty());
+  ASSERT_NE(end, nullptr);
+  EXPECT_EQ(date_of(static_cast<int32_t>(end->reported.value)).iso(), "2022-01-19");
+  EXPECT_EQ(ids_of(b, agreeing_sources(*end)), (std::vector<std::string>{"000", "003"}));
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->reported.value, 164);
+  EXPECT_EQ(ids_of(b, killed->reported.sources), std::vector<std::string>{"000"});
+  bool over_160 = false;
+  for (const FactValue& v : killed->agreeing) over_160 |= v.value == 160 && v.approx == "over";
+  EXPECT_TRUE(over_160);
+}
+
+TEST_F(Examples, TimelineFromTheProtestsToTheEndOfTheWithdrawal) {
+  Brief b = make_brief(*articles_, {});
+  ASSERT_GE(b.timeline.size(), 6u);
+  EXPECT_EQ(b.timeline.front().date, "2022-01-02");
+  EXPECT_EQ(b.timeline.back().date, "2022-01-19");
+  for (size_t i = 0; i < b.timeline.size(); ++i) {
+    EXPECT_FALSE(b.timeline[i].sources.empty());
+    if (i) EXPECT_LE(b.timeline[i - 1].date, b.timeline[i].date);
+  }
+}
+
+TEST_F(Examples, QuotesAttributedToTheirSpeakers) {
+  Brief b = make_brief(*articles_, {});
+  std::map<std::string, int> by;
+  for (const Quote& q : b.quotes) ++by[q.speaker];
+  for (const char* speaker : {"Vladimir Putin", "Sergei Shoigu", "Kassym-Jomart Tokayev", "Andrei Serdyukov"}) {
+    EXPECT_GE(by[speaker], 1) << speaker;
+  }
+  for (const Quote& q : b.quotes) {
+    if (q.text.rfind("Everything went like clockwork", 0) == 0) EXPECT_EQ(q.speaker, "Vladimir Putin");
+    if (q.text.rfind("As of today", 0) == 0) EXPECT_EQ(q.speaker, "Sergei Shoigu");
+    if (q.text.rfind("The peacekeeping operation is over", 0) == 0) EXPECT_EQ(q.speaker, "Andrei Serdyukov");
   }
 }
 

@@ -1,0 +1,98 @@
+#include "facts/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "../analysed.h"
+
+namespace chorus {
+namespace {
+
+const Entity* named(const EntityIndex& index, std::string_view name) {
+  for (const Entity& e : index.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+bool has_alias(const Entity& e, std::string_view alias) {
+  return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
+}
+
+// Invented reports of one event: three outlets, three spellings.
+std::vector<Article> reports() {
+  return analysed({
+      "Latvian Prime Minister Krisjanis Karins met Estonian officials in Tallinn on Monday. "
+      "Karins said the Baltic Energy Security Agency (BESA) would publish its findings. "
+      "The talks lasted three hours, according to the Latvian prime minister.",
+      "Premier Krišjānis Kariņš told reporters in Tallinn that talks went well. The Baltic "
+      "Energy Security Agency said it would report next month. Kariņš left on Tuesday.",
+      "Krisjanis Karinsh, the Latvian prime minister, spoke after the meeting. BESA officials "
+      "gave no date. Analyst Marta Ozola said Karinsh had little choice. Ozola works in Riga.",
+  });
+}
+
+TEST(Entities, MergesSpellingsSurnamesAndAcronyms) {
+  std::vector<Article> articles = reports();
+  EntityIndex index = find_entities(articles);
+  const Entity* karins = named(index, "Krisjanis Karins");
+  ASSERT_NE(karins, nullptr);
+  EXPECT_EQ(karins->type, "person");
+  EXPECT_TRUE(has_alias(*karins, "Karins"));
+  EXPECT_TRUE(has_alias(*karins, "Krišjānis Kariņš"));  // diacritics
+  EXPECT_TRUE(has_alias(*karins, "Karinsh"));            // a transliteration
+  EXPECT_EQ(karins->sources.size(), 3u);
+  // The role the text gives him names him where it stands alone.
+  EXPECT_TRUE(has_alias(*karins, "the Latvian prime minister")) << ::testing::PrintToString(karins->aliases);
+
+  const Entity* agency = named(index, "Baltic Energy Security Agency");
+  ASSERT_NE(agency, nullptr);
+  EXPECT_EQ(agency->type, "organization");
+  EXPECT_TRUE(has_alias(*agency, "BESA"));
+  EXPECT_EQ(agency->sources.size(), 3u);
+
+  const Entity* tallinn = named(index, "Tallinn");
+  ASSERT_NE(tallinn, nullptr);
+  EXPECT_EQ(tallinn->type, "place");
+  const Entity* ozola = named(index, "Marta Ozola");
+  ASSERT_NE(ozola, nullptr);
+  EXPECT_EQ(ozola->type, "person");
+  EXPECT_TRUE(has_alias(*ozola, "Ozola"));
+}
+
+TEST(Entities, LeavesOutWordsThatAreNotNames) {
+  std::vector<Article> articles = reports();
+  EntityIndex index = find_entities(articles);
+  for (std::string_view not_a_name : {"Monday", "Tuesday", "Latvian", "Estonian", "The", "Premier"}) {
+    EXPECT_EQ(named(index, not_a_name), nullptr) << not_a_name;
+  }
+  // Mentions point at their entity and at the text.
+  const Article& a = articles[0];
+  bool found = false;
+  for (const Mention& m : index.mentions[0]) {
+    EXPECT_EQ(a.text.substr(m.begin, m.end - m.begin), m.surface);
+    if (m.surface == "Krisjanis Karins") {
+      found = true;
+      EXPECT_EQ(m.role, "Latvian prime minister");
+      ASSERT_GE(m.entity, 0);
+      EXPECT_EQ(index.entities[m.entity].name, "Krisjanis Karins");
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(index.find("Karinsh"), index.find("Krisjanis Karins"));
+}
+
+TEST(Entities, TwoPeopleWithOneSurnameStayApart) {
+  std::vector<Article> articles = analysed({
+      "Senator Maria Lopez and her brother, Judge Carlos Lopez, spoke on Friday. Maria Lopez "
+      "said the bill would pass.",
+      "Carlos Lopez declined to comment. Maria Lopez voted for the bill.",
+  });
+  EntityIndex index = find_entities(articles);
+  ASSERT_NE(named(index, "Maria Lopez"), nullptr);
+  ASSERT_NE(named(index, "Carlos Lopez"), nullptr);
+}
+
+}  // namespace
+}  // namespace chorus

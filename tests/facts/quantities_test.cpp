@@ -1,0 +1,91 @@
+#include "facts/quantities.h"
+
+#include <gtest/gtest.h>
+
+#include "../analysed.h"
+
+namespace chorus {
+namespace {
+
+std::vector<Quantity> of(const std::string& text) {
+  std::vector<Article> a = analysed({text});
+  return find_quantities(a[0]);
+}
+
+TEST(Quantities, CountsWithQualifiers) {
+  auto q = of("More than 2,000 troops were deployed. About 1,600 security officers stayed.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].value, 2000);
+  EXPECT_EQ(q[0].approx, "over");
+  EXPECT_EQ(q[0].counted, "troops");
+  EXPECT_EQ(q[0].kind, "troops");
+  EXPECT_EQ(q[1].value, 1600);
+  EXPECT_EQ(q[1].approx, "about");
+  EXPECT_EQ(q[1].counted, "security officers");
+  EXPECT_EQ(q[1].kind, "troops");  // officers, soldiers, forces... count alike
+}
+
+TEST(Quantities, CasualtiesByWhatHappened) {
+  auto q = of("Over 160 people had been killed and at least 1,000 were injured, while "
+              "thousands arrested. The official death toll was announced as 164.");
+  ASSERT_GE(q.size(), 3u);
+  EXPECT_EQ(q[0].value, 160);
+  EXPECT_EQ(q[0].kind, "killed");
+  EXPECT_EQ(q[0].counted, "people killed");
+  bool thousands = false, toll = false;
+  for (const Quantity& x : q) {
+    if (x.vague && x.kind == "arrested") thousands = x.value == 2000 && x.value_max > x.value;
+    if (x.value == 164) toll = x.kind == "killed" && x.counted == "death toll";
+  }
+  EXPECT_TRUE(thousands);
+  EXPECT_TRUE(toll);
+}
+
+TEST(Quantities, WordsScalesRangesAndPercents) {
+  auto q = of("The city of 1.8 million people saw scores of protesters, a dozen arrests and "
+              "up to 100-200 troops; some 75 percent of the contingent is Russian.");
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_DOUBLE_EQ(q[0].value, 1.8e6);
+  EXPECT_TRUE(q[1].vague);
+  EXPECT_EQ(q[1].counted, "protesters");
+  EXPECT_EQ(q[2].value, 12);
+  EXPECT_EQ(q[3].value, 100);
+  EXPECT_EQ(q[3].value_max, 200);
+  EXPECT_EQ(q[3].approx, "up to");
+  EXPECT_EQ(q[4].unit, "percent");
+  EXPECT_EQ(q[4].value, 75);
+}
+
+TEST(Quantities, DurationsAgesAndWhatTheyBelongTo) {
+  auto q = of("The withdrawal would take no more than 10 days. The 81-year-old Nursultan "
+              "Nazarbayev kept a two-week state of emergency. It began one week after the vote.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].unit, "days");
+  EXPECT_EQ(q[0].value, 10);
+  EXPECT_EQ(q[0].approx, "up to");
+  EXPECT_EQ(q[0].kind, "duration:withdrawal");
+  EXPECT_EQ(q[1].kind, "age");
+  EXPECT_EQ(q[1].value, 81);
+  EXPECT_EQ(q[1].scope, "Nursultan Nazarbayev");
+  EXPECT_EQ(q[2].value, 14);
+  EXPECT_EQ(q[2].kind, "duration:state of emergency");
+  // "one week after" is a point in time, not a duration: not reported.
+}
+
+TEST(Quantities, DatesYearsTimesAndCodesAreNotQuantities) {
+  auto q = of("On January 13, 2022, at 21:00, the COVID-19 rules of 2019 ended for 3 people.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].value, 3);
+  EXPECT_EQ(q[0].counted, "people");
+}
+
+TEST(Quantities, PhraseOffsetsPointAtTheText) {
+  std::vector<Article> a = analysed({"Officials said around 12,000 people have been arrested."});
+  auto q = find_quantities(a[0]);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(a[0].text.substr(q[0].begin, q[0].end - q[0].begin), "around 12,000 people have been arrested");
+  EXPECT_EQ(q[0].kind, "arrested");
+}
+
+}  // namespace
+}  // namespace chorus
