@@ -33,6 +33,9 @@ Runner add_clean(CLI::App& app, const Global& global);
 Runner add_extract(CLI::App& app, const Global& global);
 Runner add_events(CLI::App& app, const Global& global);
 Runner add_eval(CLI::App& app, const Global& global);  // eval_cmd.cpp: eval rouge, ...
+// eval_facts_cmd.cpp: `eval facts`, a sample of extracted facts for a hand check; `eval` is
+// the eval subcommand.
+Runner add_facts_sample_mode(CLI::App& eval, const Global& global);
 
 // Helpers shared by the subcommands (common.cpp).
 

@@ -534,6 +534,7 @@ Runner add_eval(CLI::App& app, const Global& global) {
   (*modes)["extract"] = add_extract_mode(*eval);
   (*modes)["events"] = add_events_mode(*eval, global);
   (*modes)["summarize"] = add_summarize_mode(*eval, global);
+  (*modes)["facts"] = add_facts_sample_mode(*eval, global);
   return [eval, modes] {
     for (CLI::App* mode : eval->get_subcommands()) return modes->at(mode->get_name())();
     return kUsage;

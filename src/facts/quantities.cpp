@@ -159,6 +159,25 @@ class SentenceReader {
   uint32_t first_, last_;
 };
 
+// Words before a number that make it a name or a label, not a count.
+bool is_identifier_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "table", "figure", "fig", "chapter", "section", "page", "pages", "number", "no", "article",
+      "paragraph", "line", "model", "version", "phase", "round", "level", "grade", "stage",
+      "category", "type", "class", "item", "step", "route", "highway", "flight", "room", "game",
+      "episode", "season", "volume", "vol", "issue", "part", "verse", "rank", "ranked", "size",
+      "id", "code", "pp", "p", "ref", "appendix", "box", "exhibit", "unit", "gate", "platform",
+      "group", "tier", "division", "district", "precinct", "lane", "track", "channel", "term"};
+  return kWords.count(w) > 0;
+}
+
+// A plural noun, roughly: "troops", "ads", "people", "men".
+bool plural(std::string_view w) {
+  return (w.size() >= 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) ||
+         w == "people" || w == "men" || w == "women" || w == "children" || w == "police" ||
+         w == "staff" || w == "personnel" || w == "crew" || w == "cattle";
+}
+
 bool is_year(double v, std::string_view token) {
   return token.size() == 4 && v >= 1800 && v <= 2100 && token.find_first_of(",.") == std::string_view::npos;
 }
@@ -228,6 +247,36 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (!parse_digits(r.word(k), &q.value)) continue;
         // Numbers inside names or codes: "COVID-19", "Boeing 737-800", "A-10".
         if (k > r.first() && (prior == "-" || prior == "/") ) continue;
+        // Footnote marks glued to a word ("exposure.56", "own.55"), and numbers that open a
+        // sentence before a capitalised stopword ("42 A recent review").
+        if (k > r.first() && (prior.empty() || prior == "." || prior == "," || prior == ":")) continue;
+        // Identifiers: "table 4", "figure 2", "number one", "H 2 O".
+        if (k > r.first() && (is_identifier_word(r.lower(k - 1)) ||
+                              (a.tokens[k - 1].size == 1 && r.capital(k - 1)))) {
+          continue;
+        }
+        // Ratios: "1 in 3".
+        if ((k + 2 < r.last() && r.lower(k + 1) == "in" && r.number(k + 2)) ||
+            (k >= r.first() + 2 && r.lower(k - 1) == "in" && r.number(k - 2))) {
+          continue;
+        }
+        // A sign right before the digits: "-0.25 volts", "(>4 drinks)".
+        if (!prior.empty()) {
+          std::string_view p = prior;
+          auto ends = [&](std::string_view x) { return p.size() >= x.size() && p.substr(p.size() - x.size()) == x; };
+          auto spaced = [&](size_t n) { return p.size() == n || p[p.size() - n - 1] == ' ' || p[p.size() - n - 1] == '('; };
+          if ((ends("-") && spaced(1)) || (ends("\xE2\x80\x93") && spaced(3)) || (ends("\xE2\x88\x92") && spaced(3))) {
+            q.value = -q.value;
+          } else if (ends(">")) {
+            q.approx = "over";
+          } else if (ends("<")) {
+            q.approx = "under";
+          } else if (ends("\xE2\x89\xA5")) {
+            q.approx = "at least";
+          } else if (ends("\xE2\x89\xA4")) {
+            q.approx = "up to";
+          }
+        }
         if (k + 1 < r.last() && (r.gap(k) == ":" || r.gap(k) == "/" || r.gap(k) == "." )) continue;
         // Dates: next to a month name.
         if ((k > r.first() && is_month_or_weekday(r.lower(k - 1))) ||
@@ -243,7 +292,15 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (low == "one" || low == "dozen" || low == "hundred" || low == "thousand") {
           // "one" alone is mostly a pronoun; "a dozen", "a hundred" need their article.
           bool article_before = k > r.first() && (r.lower(k - 1) == "a" || r.lower(k - 1) == "one");
+          // "one" alone is a pronoun; "one day" alone ("one day he left") is no duration:
+          // only "for one day", "within one week", "about one month" count.
           if (low == "one" && !(k + 1 < r.last() && kDays.count(r.lower(k + 1)))) continue;
+          if (low == "one") {
+            static const std::unordered_set<std::string_view> kBefore = {
+                "for", "within", "in", "after", "than", "only", "just", "about", "around",
+                "nearly", "almost", "over", "under", "least", "last", "first", "past", "next"};
+            if (k == r.first() || !kBefore.count(r.lower(k - 1))) continue;
+          }
           if (low != "one" && !article_before) continue;
           if (low != "one") start = k - 1;
         }
@@ -282,6 +339,19 @@ std::vector<Quantity> find_quantities(const Article& a) {
           ++next;
         }
       }
+      // "17 to 22 people", "two to three years", "one or two positions".
+      if (next + 1 < r.last() && (r.lower(next) == "to" || r.lower(next) == "or")) {
+        double hi = 0;
+        bool number = r.number(next + 1) ? parse_digits(r.word(next + 1), &hi)
+                                         : kNumberWords.count(r.lower(next + 1)) > 0;
+        if (!r.number(next + 1) && number) hi = kNumberWords.at(r.lower(next + 1));
+        if (number && hi > q.value_max && !q.vague) {
+          q.value_max = hi;
+          next += 2;
+        }
+      }
+      // Footnote marks before a sentence: "41, 42 A recent review", "3-8 For example".
+      if (r.number(k) && next < r.last() && r.capital(next) && r.stop(next) && q.value < 1000) continue;
       // Years are dates, not counts.
       if (r.number(k) && is_year(q.value, r.word(k)) && q.value_max == q.value) continue;
       // Qualifier before: the longest listed one ending just before `start`.
@@ -315,6 +385,28 @@ std::vector<Quantity> find_quantities(const Article& a) {
       } else if (r.number(k)) {
         const Token& t = a.tokens[next - 1];
         if (t.begin + t.size < a.text.size() && a.text[t.begin + t.size] == '%') q.unit = "percent";
+      }
+      // An adjective made of a number ("seven-member team", "five-point scale"): not a count;
+      // times ("two-week") and ages ("81-year-old") are read below.
+      if (after < r.last() && r.hyphen_gap(after - 1) && !r.number(after) && !kDays.count(r.lower(after)) &&
+          r.lower(after) != "year" && r.lower(after) != "years") {
+        continue;
+      }
+      // Ages of groups: "18-29 year olds", "30-year-olds", "aged 18-29 years".
+      if (after < r.last() && (r.lower(after) == "year" || r.lower(after) == "years") &&
+          ((start > r.first() && r.lower(start - 1) == "aged") ||
+           (after + 1 < r.last() && (r.lower(after + 1) == "olds" ||
+                                      (r.lower(after + 1) == "old" && after + 2 < r.last() && r.lower(after + 2) == "s"))))) {
+        q.unit = "years";
+        q.kind = "age";
+        q.counted = "age";
+        q.begin = a.tokens[start].begin;
+        const uint32_t last_word = after + 1 < r.last() && r.lower(after + 1).starts_with("old") ? after + 1 : after;
+        q.end = a.tokens[last_word].begin + a.tokens[last_word].size;
+        q.sentence = si;
+        out.push_back(std::move(q));
+        k = last_word;
+        continue;
       }
       // An age: "81-year-old".
       if (after + 1 < r.last() && r.hyphen_gap(after - 1) && (r.lower(after) == "year" || r.lower(after) == "years") &&
@@ -357,7 +449,12 @@ std::vector<Quantity> find_quantities(const Article& a) {
               n == "since" || n == "old") {
             continue;
           }
+          // "5-6 days a week", "twice per day": a frequency.
+          if ((n == "a" || n == "per" || n == "each") && after + 2 < r.last() && kDays.count(r.lower(after + 2))) {
+            continue;
+          }
         }
+        if (start > r.first() && (r.lower(start - 1) == "every" || r.lower(start - 1) == "each")) continue;
         q.unit = "days";
         q.value *= factor, q.value_max *= factor;
         q.counted = r.lower(after);
@@ -376,15 +473,18 @@ std::vector<Quantity> find_quantities(const Article& a) {
         } else {
           // The act the sentence names nearest to the number.
           uint32_t best_distance = UINT32_MAX;
+          // Within 16 words, and not inside a name ("Associated Investigative Services").
           for (uint32_t i = r.first(); i < r.last(); ++i) {
             std::string_view act_here = act_of_term(a.tokens[i].term);
-            if (act_here.empty()) continue;
+            if (act_here.empty() || r.capital(i)) continue;
             uint32_t d = i < k ? k - i : i - k;
-            if (d < best_distance) best_distance = d, act = std::string(act_here);
+            if (d < best_distance && d <= 16) best_distance = d, act = std::string(act_here);
           }
           // "It should take about ten days": the act of the sentence before, if in the
-          // same paragraph.
-          if (act.empty() && si > 0 && a.sentences[si - 1].paragraph == sentence.paragraph) {
+          // same paragraph, when this one opens with a pronoun.
+          std::string opener = r.lower(r.first());
+          if (act.empty() && si > 0 && a.sentences[si - 1].paragraph == sentence.paragraph &&
+              (opener == "it" || opener == "this" || opener == "that")) {
             const Sentence& before = a.sentences[si - 1];
             for (uint32_t i = before.first_token + before.token_count; i-- > before.first_token && act.empty();) {
               act = std::string(act_of_term(a.tokens[i].term));
@@ -411,7 +511,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
       std::vector<std::string> words;
       uint32_t counted_end = 0;
       bool after_parenthesis = false;
-      while (h < r.last() && words.size() < 3) {
+      while (h < r.last() && words.size() < 4) {
         std::string_view g = r.before(h);
         if (!(g == " " || g == "-" || (after_parenthesis && g == ") "))) break;
         after_parenthesis = false;
@@ -429,22 +529,44 @@ std::vector<Quantity> find_quantities(const Article& a) {
         }
         if (r.number(h)) break;
         std::string w = r.lower(h);
-        if (g == "-" && (w == "led" || w == "backed" || w == "based" || w == "born" || w == "owned")) {
+        // "Russia-led", "GOP-run": the rest of a capitalised compound.
+        if (g == "-" && h > after && r.capital(h - 1)) {
           ++h;
           continue;
         }
         if (r.stop(h) && !kCountedKinds.count(w)) break;
-        // Verbs end the counted words: "troops began", "soldiers joined", "people stormed".
-        if (w.ends_with("ed") || w.ends_with("ing")) break;
+        // "top-ranked ads", "well-armed men": a compound modifier, one word.
+        if (h + 1 < r.last() && r.hyphen_gap(h) && !r.capital(h + 1) && !r.number(h + 1)) {
+          words.push_back(w + "-" + r.lower(h + 1));
+          counted_end = h + 1;
+          h += 2;
+          continue;
+        }
+        // Adverbs and participles before a noun modify it ("highly respected agencies",
+        // "even more compelling story lines"); elsewhere a verb ends the counted words
+        // ("troops began", "soldiers joined", "hundreds stormed the ...").
+        bool modifier_word = w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing") || w == "even" ||
+                             w == "more" || w == "most" || w == "less" || w == "very" || w == "still";
+        if (modifier_word) {
+          // Only before a plural noun within three words: "four mentioned stroke" is a verb.
+          bool noun_follows = false;
+          for (uint32_t look = h + 1; look < r.last() && look <= h + 3 && r.plain_gap(look - 1); ++look) {
+            if (r.capital(look) || r.number(look) || r.stop(look)) break;
+            if (plural(r.lower(look))) {
+              noun_follows = true;
+              break;
+            }
+          }
+          if (!noun_follows) break;
+          ++h;
+          continue;
+        }
         words.push_back(w);
         counted_end = h;
         ++h;
         // A plural or a known counted word is the head: "leaders held", "troops from",
         // "people saw".
-        bool plural = (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) ||
-                      w == "people" || w == "men" || w == "women" || w == "children" || w == "police" ||
-                      w == "staff" || w == "personnel" || w == "crew" || w == "cattle";
-        if (plural || kCountedKinds.count(w)) break;
+        if (plural(w) || kCountedKinds.count(w)) break;
       }
       if (!words.empty() && words.back().size() < 3) continue;  // "six ex-Soviet states"
       // An adjective alone ("2,000 strong") counts nothing; a plural or a known noun does.
