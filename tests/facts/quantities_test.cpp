@@ -89,3 +89,45 @@ TEST(Quantities, PhraseOffsetsPointAtTheText) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quantities, RangesSignsAndComparisons) {
+  auto q = of("Between 17 to 22 people vetted each tweet; at least 300 to 400 people had been "
+              "killed; potentials of -0.25 volts were used by two to three teams (>4 drinks).");
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q[0].value, 17);
+  EXPECT_EQ(q[0].value_max, 22);
+  EXPECT_EQ(q[1].value, 300);
+  EXPECT_EQ(q[1].value_max, 400);
+  EXPECT_EQ(q[1].approx, "at least");
+  EXPECT_EQ(q[1].kind, "killed");
+  EXPECT_EQ(q[2].value, -0.25);
+  EXPECT_EQ(q[3].value, 2);
+  EXPECT_EQ(q[3].value_max, 3);
+  EXPECT_EQ(q[4].value, 4);
+  EXPECT_EQ(q[4].approx, "over");
+}
+
+TEST(Quantities, LabelsFootnotesRatiosAndFrequenciesAreNotCounts) {
+  auto q = of("As shown in table 4 and figure 2, campaigns work.41 ,42 A recent review found "
+              "that 1 in 3 cases drink 5-6 days a week, every 15 minutes, with a seven-member "
+              "team on a five-point scale; one day he left.");
+  EXPECT_TRUE(q.empty()) << q.size() << " " << (q.empty() ? "" : q[0].counted);
+}
+
+TEST(Quantities, CountedWordsPastModifiers) {
+  auto q = of("Two highly respected agencies rated 58% of the top-ranked ads, and six mentioned "
+              "cancer, while 18 people aged 18-29 years took part.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].counted, "agencies");
+  EXPECT_EQ(q[1].unit, "percent");
+  EXPECT_EQ(q[1].counted, "top-ranked ads");
+  EXPECT_EQ(q[2].counted, "people");  // "six mentioned cancer" counts nothing
+  EXPECT_EQ(q[3].kind, "age");
+  EXPECT_EQ(q[3].value_max, 29);
+}
+
+}  // namespace
+}  // namespace chorus
