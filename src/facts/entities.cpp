@@ -27,6 +27,7 @@ struct Candidate {
   bool role_word = false; // "press secretary Jen Psaki", "engineer Malik ...": a person
   bool speaker = false;   // followed by "said", "told", ...
   bool after_place_preposition = false;  // "in Almaty"
+  bool common_word = false;  // a word of the name is written in lower case elsewhere
   std::string defines;    // "CSTO" in "Collective Security Treaty Organization (CSTO)"
 };
 
@@ -132,8 +133,35 @@ class WordCache {
   std::unordered_map<std::string_view, Info> map_;
 };
 
-// Reads the mentions of one article.
-void read_mentions(const Article& a, size_t article, WordCache& cache, std::vector<Mention>& out,
+// Whether the span starting at token k opens a sentence, or a quotation or aside within one.
+bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
+  if (k == s.first_token) return true;
+  const Token& prev = a.tokens[k - 1];
+  std::string_view g = a.view(prev.begin + prev.size, a.tokens[k].begin);
+  return g.find_first_of(".!?:;\"(") != std::string_view::npos ||
+         g.find("\xE2\x80\x9C") != std::string_view::npos ||  // “
+         g.find("\xE2\x80\x94") != std::string_view::npos;    // —
+}
+
+bool is_compass_word(std::string_view w) {
+  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
+         w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "northeast" ||
+         w == "northwest" || w == "southeast" || w == "southwest";
+}
+
+bool all_caps(std::string_view w) {
+  bool letters = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters |= c >= 'A' && c <= 'Z';
+  }
+  return letters;
+}
+
+// Reads the mentions of one article. `lowercase_terms`: terms the event's articles write in
+// lower case somewhere, so that "Although" or "Protests" opening a sentence are not names.
+void read_mentions(const Article& a, size_t article, WordCache& cache,
+                   const std::unordered_set<uint64_t>& lowercase_terms, std::vector<Mention>& out,
                    std::vector<Candidate>& candidates) {
   const std::string& text = a.text;
   std::vector<const WordCache::Info*> infos(a.tokens.size(), nullptr);
@@ -154,6 +182,16 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       const Token& t = a.tokens[k];
       return (t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber);
     };
+    // "X and Y" is one name when the capitalised run after "and" is short and ends the name
+    // of an organisation, or an acronym in parentheses follows it ("Alcohol and Drug
+    // Office", "Safety and Health (NIOSH)"); "Russia and Belarus" are two.
+    auto and_joins = [&](uint32_t k) {
+      uint32_t end = k;
+      while (end + 1 < last && capital(end + 1) && gap(end) == " " && end < k + 2) ++end;
+      if (end + 1 < last && capital(end + 1) && gap(end) == " ") return false;
+      if (info(end).org_word) return true;
+      return end + 1 < last && gap(end) == " (" && is_acronym(word(end + 1));
+    };
     for (uint32_t i = first; i < last; ++i) {
       if (!capital(i)) continue;
       uint32_t j = i;
@@ -161,15 +199,21 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       without_possessive(word(j), &possessive);
       while (!possessive && j + 1 < last) {
         std::string_view g = gap(j);
-        bool initial = a.tokens[j].size == 1 && g == ". ";
-        if ((g == " " || g == "-" || initial) && capital(j + 1)) {
+        const bool single = a.tokens[j].size == 1;
+        // Initials ("Paul D. Ryan"), "U.S.", and abbreviated titles ("Lt. Col. Mike").
+        bool dotted = (single && (g == ". " || (g == "." && a.tokens[j + 1].size == 1))) ||
+                      (g == ". " && a.tokens[j].size <= 4 && info(j).title);
+        if ((g == " " || g == "-" || dotted) && capital(j + 1)) {
           ++j;
-        } else if (g == " " && j + 2 < last && is_name_particle(word(j + 1)) && gap(j + 1) == " " &&
-                   capital(j + 2)) {
-          j += 2;
+        } else if (g == " " && j + 2 < last && is_name_particle(word(j + 1)) &&
+                   (gap(j + 1) == " " || gap(j + 1) == "-") && capital(j + 2)) {
+          j += 2;  // "Harry Reid of Nevada", "Riad al-Asaad"
         } else if (g == " " && j + 3 < last && word(j + 1) == "of" && word(j + 2) == "the" &&
                    gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
           j += 3;
+        } else if (g == " " && j + 2 < last && word(j + 1) == "and" && gap(j + 1) == " " && capital(j + 2) &&
+                   !info(j).org_word && and_joins(j + 2)) {
+          j += 2;  // "National Institute for Occupational Safety and Health (NIOSH)"
         } else {
           break;
         }
@@ -177,26 +221,62 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       }
       uint32_t span_begin = i, span_end = j;  // tokens, inclusive
       i = j;
-      // A leading stopword ("The", "In", "But") is not part of the name.
-      while (span_begin <= span_end && (a.tokens[span_begin].flags & Token::kStopword) &&
-             !info(span_begin).title) {
+      // Words that open a sentence are capitalised whatever they are: a stopword ("The",
+      // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
+      // is not part of a name; nor is a particle left in front ("of Gadhafi").
+      auto particle = [&](uint32_t k) { return is_name_particle(ascii_lower(word(k))); };
+      while (span_begin <= span_end && !info(span_begin).title &&
+             !(particle(span_begin) && capital(span_begin) && span_begin < span_end) &&  // "Al Jazeera"
+             (is_stopword(a.language, ascii_lower(word(span_begin))) || is_opener_word(ascii_lower(word(span_begin))) ||
+              (opens_sentence(a, s, span_begin) && lowercase_terms.count(a.tokens[span_begin].term) &&
+               !(span_begin < span_end && (info(span_begin + 1).org_word || is_place_word(ascii_lower(word(span_begin + 1)))))))) {
         ++span_begin;
       }
+      while (span_begin <= span_end && particle(span_begin) && !capital(span_begin)) ++span_begin;
       if (span_begin > span_end) continue;
-      // Peel a title: demonyms, places, acronyms and title words, the last a title word.
+      // Lines in capitals ("OSAN AIR BASE, South Korea", "LIKE US ON FACEBOOK") are
+      // datelines and banners.
+      if (span_end > span_begin && all_caps(word(span_begin)) && all_caps(word(span_begin + 1))) continue;
+      // "Mayor Stephanie A. Miner of Syracuse", "Jeffrey Rosen of the National Constitution
+      // Center": a person's name ends before "of" when what follows is a place or an
+      // organisation and nothing before it names one.
+      for (uint32_t k = span_begin + 1; k + 1 <= span_end; ++k) {
+        if (word(k) != "of") continue;
+        bool org_before = false;
+        for (uint32_t x = span_begin; x < k; ++x) org_before |= info(x).org_word || is_place_word(ascii_lower(word(x)));
+        uint32_t after = k + 1 < span_end && word(k + 1) == "the" ? k + 2 : k + 1;
+        bool org_after = info(after).place;
+        for (uint32_t x = after; x <= span_end; ++x) org_after |= info(x).org_word;
+        if (!org_before && org_after && k - span_begin >= 2) span_end = k - 1;
+        break;
+      }
+      // Peel a title: everything up to the last title word that a name of one to four words
+      // follows ("Senate Majority Leader Mitch McConnell", "Russian Defense Minister Sergei
+      // Shoigu"); not when an organisation follows ("Defense Ministry").
       uint32_t name_begin = span_begin;
       bool titled = false;
       for (uint32_t k = span_begin; k < span_end; ++k) {
         const WordCache::Info& here = info(k);
         // A capitalised role ("Analyst Marta Ozola") is a title before a name of two words.
         bool title = here.title || (here.role && span_end - k >= 2);
-        bool modifier = title || word(k) == "of" || here.demonym || here.acronym || here.place;
-        if (!modifier) break;
-        if (title && !info(k + 1).org_word) {
-          name_begin = k + 1;
-          titled = true;
+        if (!title || info(k + 1).org_word || is_name_particle(ascii_lower(word(k + 1)))) continue;
+        if (span_end - k > 4) continue;
+        bool org_after = false;
+        for (uint32_t x = k + 1; x <= span_end; ++x) org_after |= info(x).org_word;
+        if (org_after) continue;
+        name_begin = k + 1;
+        titled = true;
+      }
+      // "Senator Harry Reid of Nevada": the place is not part of the name.
+      if (titled) {
+        for (uint32_t k = name_begin + 1; k + 1 <= span_end; ++k) {
+          if (word(k) == "of" && info(k + 1).place) {
+            span_end = k - 1;
+            break;
+          }
         }
       }
+      while (name_begin < span_end && is_stopword(a.language, ascii_lower(word(name_begin)))) ++name_begin;
       bool had_possessive = false;
       std::string_view last_word = without_possessive(word(span_end), &had_possessive);
       uint32_t b = a.tokens[name_begin].begin;
@@ -205,10 +285,41 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       const WordCache::Info& last_info = cache(last_word);
       // Adjectives of several words: "Central Asian", "South Korean".
       if (name_begin < span_end && last_info.demonym) continue;
+      // Party and state tags: "(D-Conn.)", "(R-Wis.)".
+      if (a.tokens[name_begin].size == 1 && name_begin < span_end && gap(name_begin) == "-") continue;
+      {
+        const std::string_view w = a.token_text(a.tokens[span_end]);
+        const size_t apostrophe = std::min(w.find('\''), w.find("\xE2\x80\x99"));
+        if (apostrophe != std::string_view::npos && !had_possessive) continue;  // "I’m", "We’ve"
+      }
+      // A brand in the possessive ("Carl's Jr.").
+      if (had_possessive && span_end + 1 < last && gap(span_end) == " " && capital(span_end + 1) &&
+          a.tokens[span_end + 1].size <= 3) {
+        continue;
+      }
+      // Adjectives used as modifiers: "Democratic amendment", "Malayan tigers", "American
+      // Catholic whom".
+      if (span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1) &&
+          !(a.tokens[span_end + 1].flags & (Token::kStopword | Token::kNumber)) &&
+          (last_word.ends_with("an") || last_word.ends_with("ic") || last_word.ends_with("ese") ||
+           last_word.ends_with("ish")) && !last_info.place) {
+        continue;
+      }
+      // A label, not a name: "Group 1", "Phase 2".
+      if (name_begin == span_end && last_info.org_word && span_end + 1 < last &&
+          (a.tokens[span_end + 1].flags & Token::kNumber)) {
+        continue;
+      }
       // Single words that are never names: months, weekdays, demonyms ("Russian").
       if (name_begin == span_end) {
         if (last_info.month_or_day || last_info.demonym || surface.size() < 2) continue;
+        if (is_compass_word(ascii_lower(surface))) continue;  // "South", "Western": a fragment
+        if (last_info.title || is_title_word(ascii_lower(surface.substr(0, surface.size() - 1)))) continue;  // "Minister", "Sens"
+        if (is_stopword(a.language, ascii_lower(surface))) continue;  // "No"
+        // "SEs", "IDs": plural abbreviations.
+        if (surface.size() >= 3 && surface.back() == 's' && all_caps(surface.substr(0, surface.size() - 1))) continue;
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "I", "We"
+        if (had_possessive && is_stopword(a.language, ascii_lower(last_word))) continue;  // "It's"
       }
       Mention m;
       m.begin = b;
@@ -230,15 +341,31 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
       c.index = out.size();
       for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(info(k).key);
       c.keys.push_back(last_info.key);
-      c.sentence_initial = name_begin == first;
+      c.sentence_initial = opens_sentence(a, s, name_begin);
+      for (uint32_t k = name_begin; k <= span_end; ++k) c.common_word |= lowercase_terms.count(a.tokens[k].term) > 0;
       c.acronym = name_begin == span_end && last_info.acronym;
       c.titled = titled;
       for (uint32_t back = 1; back <= 2 && span_begin >= first + back; ++back) {
         std::string w = ascii_lower(word(span_begin - back));
         if (is_role_word(w)) c.role_word = true;
-        if (back == 1 && is_place_preposition(w)) c.after_place_preposition = true;
+        // "in Almaty" names a place; "in Medicare fees" uses a name as a modifier.
+        if (back == 1 && is_place_preposition(w) && w != "to" && w != "from" &&
+            !(span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1))) {
+          c.after_place_preposition = true;
+        }
       }
       if (span_end + 1 < last && is_speech_verb(ascii_lower(word(span_end + 1)))) c.speaker = true;
+      // "Andy Puzder, the chief executive of ...", "Rami Abdel Rahman, head of ...".
+      if (span_end + 1 < last && gap(span_end) == ", ") {
+        for (uint32_t k = span_end + 1; k < last && k <= span_end + 4; ++k) {
+          std::string w = ascii_lower(word(k));
+          if (is_role_word(w) || (is_title_word(w) && !capital(k))) {
+            c.role_word = true;
+            break;
+          }
+          if (k > span_end + 1 && gap(k - 1) != " ") break;
+        }
+      }
       // "Collective Security Treaty Organization (CSTO)".
       if (span_end + 1 < last && gap(span_end) == " (" && is_acronym(word(span_end + 1)) &&
           gap(span_end + 1).substr(0, 1) == ")") {
@@ -253,11 +380,13 @@ void read_mentions(const Article& a, size_t article, WordCache& cache, std::vect
 struct Form {  // one distinct key sequence
   std::vector<std::string> keys;
   std::vector<size_t> candidates;
-  int person = 0, org = 0, place = 0;
+  int person = 0, org = 0, place = 0, other = 0;
   bool noninitial = false;
   bool acronym = false;
   bool strong = false;  // a title, organisation word or gazetteer place
   bool org_word = false, place_word = false, gazetteer = false;  // of its first surface
+  bool document_or_event = false;
+  bool common_word = false;
 };
 
 }  // namespace
@@ -278,7 +407,15 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   index.mentions.resize(articles.size());
   std::vector<Candidate> candidates;
   WordCache cache;
-  for (size_t a = 0; a < articles.size(); ++a) read_mentions(articles[a], a, cache, index.mentions[a], candidates);
+  std::unordered_set<uint64_t> lowercase_terms;
+  for (const Article& a : articles) {
+    for (const Token& t : a.tokens) {
+      if (!(t.flags & (Token::kCapitalized | Token::kNumber))) lowercase_terms.insert(t.term);
+    }
+  }
+  for (size_t a = 0; a < articles.size(); ++a) {
+    read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates);
+  }
 
   // Distinct forms.
   std::vector<Form> forms;
@@ -309,11 +446,14 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       std::string head;
       for (const RawToken& p : parts) {
         std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
-        if (is_name_particle(w) && !head.empty()) break;
+        if ((w == "of" || w == "for" || w == "on" || w == "and") && !head.empty()) break;
         head = w;
       }
       f.org_word = is_org_word(head);
       f.place_word = is_place_word(head);
+      // Laws and events are named things that are neither ("Misuse of Drugs Act", "Winter
+      // Olympics").
+      f.document_or_event = is_document_or_event_word(head);
       for (const RawToken& p : parts) {
         if (f.org_word || f.place_word) break;
         std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
@@ -321,9 +461,11 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
         f.place_word |= is_place_word(w) && !f.org_word;
       }
       f.gazetteer = place_kind(surface) != PlaceKind::kNone;
+      f.common_word = cand.common_word;
     }
     const bool org_word = f.org_word, place_word = f.place_word;
     if (f.gazetteer) f.place += 5, f.strong = true;
+    if (f.document_or_event) f.other += 10, f.strong = true;
     if (place_word) f.place += 4, f.strong = true;
     else if (org_word) f.org += 5, f.strong = true;
     if (cand.acronym) f.org += 1;
@@ -435,7 +577,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   };
   std::vector<Built> built;
   for (const auto& [root, list] : members) {
-    int person = 0, org = 0, place = 0;
+    int person = 0, org = 0, place = 0, other = 0;
     bool strong = false, noninitial = false;
     size_t mentions = 0;
     std::set<size_t> articles_named;
@@ -444,7 +586,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     std::map<std::string, size_t> first_seen;  // surface -> candidate index (text order)
     std::map<std::string, size_t> roles;
     for (size_t f : list) {
-      person += forms[f].person, org += forms[f].org, place += forms[f].place;
+      person += forms[f].person, org += forms[f].org, place += forms[f].place, other += forms[f].other;
       strong |= forms[f].strong;
       noninitial |= forms[f].noninitial || forms[f].keys.size() > 1;
       for (size_t c : forms[f].candidates) {
@@ -462,9 +604,16 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     Built b;
     b.forms = list;
     Entity& e = b.entity;
-    if (place >= org && place >= person && place > 0) e.type = "place";
+    if (other > 0 && other >= person && other >= org && other >= place) e.type = "other";
+    else if (place >= org && place >= person && place > 0) e.type = "place";
     else if (org >= person && org > 0) e.type = "organization";
     else if (person > 0) e.type = "person";
+    // Two or three capitalised words with no sign of an organisation or place are most often
+    // a person's name ("Lester Holt anchors ...").
+    else if (std::any_of(list.begin(), list.end(), [&](size_t f) {
+               return forms[f].keys.size() >= 2 && forms[f].keys.size() <= 3 && !forms[f].acronym &&
+                      !forms[f].common_word;  // "Planned Parenthood", "Fighter Wing" are not people
+             })) e.type = "person";
     else e.type = "other";
     // Canonical: the most used form of the most words (a full name over a surname).
     std::vector<std::pair<std::string, size_t>> ordered(surfaces.begin(), surfaces.end());
@@ -487,7 +636,9 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     e.mentions = mentions;
     e.sources.assign(articles_named.begin(), articles_named.end());
     b.articles = articles_named.size();
-    b.keep = mentions >= 2 || strong;
+    // Kept: named twice or with a clear sign of its kind; and of a known kind (a name the
+    // text gives no sign of, typed "other", is left out unless it names a law or an event).
+    b.keep = (mentions >= 2 || strong) && (e.type != "other" || other > 0);
     // Roles, for "the Kazakh president" below.
     for (const auto& [role, n] : roles) e.aliases.push_back("\x01" + role);  // marked: resolved below
     built.push_back(std::move(b));

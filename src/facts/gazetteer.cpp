@@ -7,12 +7,14 @@
 #include <unordered_set>
 
 #include "facts/spelling.h"
+#include "util/lines.h"
 #include "text/utf8.h"
 
 namespace chorus {
 namespace detail {
 extern const std::string_view kIsoCountriesJson;
 extern const std::string_view kIsoSubdivisionsJson;
+extern const std::string_view kZoneTab;
 }  // namespace detail
 
 namespace {
@@ -100,6 +102,19 @@ const Lists& lists() {
     Lists l;
     load_names(detail::kIsoCountriesJson, "3166-1", PlaceKind::kCountry, l);
     load_names(detail::kIsoSubdivisionsJson, "3166-2", PlaceKind::kSubdivision, l);
+    // tzdata's zone.tab: "RU\t+5545+03735\tEurope/Moscow\t...": the city after the last '/'.
+    for_each_line(detail::kZoneTab, [&](size_t, std::string_view line) {
+      if (line.empty() || line[0] == '#') return true;
+      size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+      if (tab2 == std::string_view::npos) return true;
+      std::string_view zone = line.substr(tab2 + 1, line.find('\t', tab2 + 1) - tab2 - 1);
+      std::string city(zone.substr(zone.rfind('/') + 1));
+      for (char& c : city) {
+        if (c == '_') c = ' ';
+      }
+      l.places.emplace(place_key(city), PlaceKind::kSubdivision);
+      return true;
+    });
     for (std::string_view s : kShortForms) {
       std::string lower = place_key(s);
       l.places.emplace(lower, PlaceKind::kCountry);

@@ -1,6 +1,7 @@
 // Places and the adjectives of nations, from Debian's iso-codes (ISO 3166-1 countries and
-// ISO 3166-2 subdivisions, embedded at build time) and a short list of common short forms
-// ISO leaves out (Russia, Britain, ...).
+// ISO 3166-2 subdivisions) and tzdata (cities in English: Moscow, Damascus, Tripoli), both
+// embedded at build time, and a short list of common short forms ISO leaves out (Russia,
+// Britain, ...).
 #pragma once
 
 #include <string_view>
@@ -10,7 +11,7 @@ namespace chorus {
 enum class PlaceKind { kNone, kCountry, kSubdivision };
 
 // Whether `name` (as written, any case) is a country or a subdivision (state, province,
-// region, city with its own code). The first call loads the lists (about 5,000 names, a few
+// region, city with its own code, or a city naming a time zone: kSubdivision). The first call loads the lists (about 5,000 names, a few
 // milliseconds); later calls are a hash lookup. Thread-safe.
 PlaceKind place_kind(std::string_view name);
 

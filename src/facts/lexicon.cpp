@@ -56,6 +56,9 @@ const Set kOrgWords = {
     "coalition", "directorate", "secretariat", "observatory", "journal", "magazine", "tv",
     "radio", "television", "broadcasting", "reuters", "bakery", "factory", "team", "fc",
     "federal", "national", "nations", "international", "security", "reserve", "exchange",
+    "caucus", "force", "centers", "centres", "statesman", "herald", "tribune", "gazette",
+    "chronicle", "inquirer", "examiner", "telegraph", "courier", "institutes", "agencies", "ministries", "council", "senate", "seanad", "dail",
+    "bundestag", "duma", "knesset", "observatory", "foundation", "trust", "fund",
     "mission", "contingent", "academy", "studio", "studios", "records", "store", "stores",
     "restaurant", "hotel", "brands", "holdings", "partners", "capital", "media", "online"};
 
@@ -64,7 +67,26 @@ const Set kPlaceWords = {
     "mountain", "mountains", "island", "islands", "sea", "ocean", "bay", "province", "region",
     "county", "city", "district", "valley", "desert", "park", "stadium", "cosmodrome", "port",
     "peninsula", "strait", "gulf", "coast", "republic", "kingdom", "oblast", "canyon",
-    "beach", "village", "town", "border", "plaza", "boulevard", "highway", "forest", "falls"};
+    "beach", "village", "town", "border", "plaza", "boulevard", "highway", "forest", "falls",
+    "zoo", "garden", "gardens", "base", "peninsula", "ocean", "sea", "mount", "hill", "hills",
+    "prison", "jail", "camp", "county"};
+
+const Set kDocumentsAndEvents = {
+    "act", "amendment", "bill", "law", "code", "constitution", "convention", "accord",
+    "agreement", "resolution", "directive", "regulation", "charter", "declaration", "report",
+    "olympics", "games", "cup", "championship", "championships", "festival", "summit",
+    "conference", "war", "revolution", "election", "elections", "award", "awards", "prize",
+    "marathon", "open", "series", "tour", "trophy", "expo", "week", "day", "forum"};
+
+// Conjunctions and adverbs that open sentences and are missing from short stopword lists.
+const Set kOpeners = {
+    "although", "though", "despite", "meanwhile", "however", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "instead", "indeed", "still", "yet", "whereas", "amid",
+    "following", "unlike", "like", "additionally", "similarly", "likewise", "thus", "hence",
+    "therefore", "consequently", "overall", "currently", "recently", "earlier", "later",
+    "separately", "elsewhere", "finally", "perhaps", "maybe", "even", "just", "already",
+    "while", "whether", "unless", "since", "because", "once", "until", "during", "after",
+    "before", "when", "where", "if", "as", "but", "and", "or", "so", "then", "now", "also"};
 
 const Set kPlacePrepositions = {"in", "at", "near", "from", "across", "to", "into", "outside",
                                 "inside", "throughout", "around", "toward", "towards"};
@@ -94,8 +116,10 @@ bool is_role_word(std::string_view w) { return in(kRoles, w); }
 bool is_org_word(std::string_view w) { return in(kOrgWords, w); }
 bool is_place_word(std::string_view w) { return in(kPlaceWords, w); }
 bool is_place_preposition(std::string_view w) { return in(kPlacePrepositions, w); }
+bool is_document_or_event_word(std::string_view w) { return in(kDocumentsAndEvents, w); }
 bool is_speech_verb(std::string_view w) { return in(kSpeechVerbs, w); }
 bool is_month_or_weekday(std::string_view w) { return in(kMonthsAndDays, w); }
+bool is_opener_word(std::string_view w) { return in(kOpeners, w); }
 
 uint64_t english_term(std::string_view word) { return term_of(stem("en", word)); }
 

@@ -94,5 +94,29 @@ TEST(Entities, TwoPeopleWithOneSurnameStayApart) {
   ASSERT_NE(named(index, "Carlos Lopez"), nullptr);
 }
 
+TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
+  std::vector<Article> articles = analysed({
+      "Although Army officers were present, Senate Majority Leader Dana Whitfield of Ohio spoke "
+      "first. Cancer Council Victoria also spoke. Mayor Bill de Vries of Utrecht said the city was "
+      "ready, and the army, although outnumbered, agreed. Councillors met in Utrecht.",
+      "Whitfield said the vote would come soon. Planned Parenthood and the Fighter Wing sent "
+      "letters. The plan was planned; the wing of the fighter jets was damaged.",
+  });
+  EntityIndex index = find_entities(articles);
+  const Entity* whitfield = named(index, "Dana Whitfield");
+  ASSERT_NE(whitfield, nullptr);
+  EXPECT_EQ(whitfield->type, "person");
+  EXPECT_TRUE(has_alias(*whitfield, "Whitfield"));
+  ASSERT_NE(named(index, "Bill de Vries"), nullptr);
+  EXPECT_EQ(named(index, "Bill de Vries")->type, "person");
+  EXPECT_NE(named(index, "Cancer Council Victoria"), nullptr);
+  EXPECT_EQ(named(index, "Although Army"), nullptr);
+  // Names made of words the text also uses in lower case are not taken for people.
+  for (const Entity& e : index.entities) {
+    if (e.name == "Planned Parenthood" || e.name == "Fighter Wing") EXPECT_NE(e.type, "person") << e.name;
+    EXPECT_NE(e.type, "other") << e.name;  // untyped names are left out
+  }
+}
+
 }  // namespace
 }  // namespace chorus

@@ -39,6 +39,8 @@ TEST(Gazetteer, CountriesSubdivisionsAndDemonyms) {
   EXPECT_EQ(place_kind("Nur Sultan"), PlaceKind::kSubdivision);  // "Nur-Sultan" in ISO
   EXPECT_EQ(place_kind("Riga"), PlaceKind::kSubdivision);        // "Rīga" in ISO
   EXPECT_EQ(place_kind("Tokayev"), PlaceKind::kNone);
+  EXPECT_EQ(place_kind("Moscow"), PlaceKind::kSubdivision);      // tzdata: Europe/Moscow
+  EXPECT_EQ(place_kind("Buenos Aires"), PlaceKind::kSubdivision);  // America/Buenos_Aires
   EXPECT_TRUE(is_demonym("Kazakh"));
   EXPECT_TRUE(is_demonym("Armenian"));
   EXPECT_TRUE(is_demonym("Russians"));
