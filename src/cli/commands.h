@@ -33,6 +33,11 @@ Runner add_clean(CLI::App& app, const Global& global);
 Runner add_extract(CLI::App& app, const Global& global);
 Runner add_events(CLI::App& app, const Global& global);
 Runner add_eval(CLI::App& app, const Global& global);  // eval_cmd.cpp: eval rouge, ...
+Runner add_ingest(CLI::App& app, const Global& global);
+Runner add_serve(CLI::App& app, const Global& global);
+
+// The store `ingest` and `serve` use without --db: a SQLite file in the current folder.
+constexpr const char* kDefaultStore = "chorus.db";
 
 // Helpers shared by the subcommands (common.cpp).
 
