@@ -80,6 +80,16 @@ bool decode_signals(const std::string& bytes, ArticleSignals& s);
 // digits only (so that no query syntax reaches the database).
 std::vector<std::string> query_words(const std::string& query);
 
+// The WHERE clause listing the events `q` asks for (live events only), in either dialect:
+// `mark` starts a numbered placeholder ('?' in SQLite, '$' in PostgreSQL) whose value is
+// appended to `args`; `text_match(placeholder)` is the dialect's condition "the article's
+// title or text matches", given the full-text query made by `text_query(q.text)`. nullopt when
+// the text query has no words (nothing can match).
+std::optional<std::string> events_where(
+    const EventQuery& q, char mark, const std::function<std::string(const std::string&)>& text_query,
+    const std::function<std::string(const std::string&)>& text_match,
+    std::vector<std::string>& args);
+
 // "a,b" <-> {"a", "b"}
 std::vector<std::string> split_commas(const std::string& s);
 

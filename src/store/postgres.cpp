@@ -240,33 +240,17 @@ class Postgres final : public StoreBackend {
   }
 
   EventPage events(const EventQuery& q) override {
-    std::string where = " WHERE merged_into IS NULL";
     std::vector<std::string> args;
-    auto arg = [&](const std::string& v) {
-      args.push_back(v);
-      std::string placeholder = std::to_string(args.size());
-      return placeholder.insert(0, 1, '$');
-    };
-    if (!q.from.empty()) where += " AND last_published >= " + arg(q.from);
-    if (!q.to.empty()) where += " AND first_published <> '' AND first_published <= " + arg(q.to);
-    if (!q.source.empty()) {
-      where += " AND id IN (SELECT event FROM articles WHERE source = " + arg(q.source) + ")";
-    }
-    if (!q.language.empty()) {
-      where += " AND id IN (SELECT event FROM articles WHERE language = " + arg(q.language) + ")";
-    }
-    if (!q.text.empty()) {
-      std::string words = ts_words(q.text);
-      if (words.empty()) return {};
-      where += " AND id IN (SELECT event FROM articles WHERE tsv @@ plainto_tsquery('simple', " +
-               arg(words) + "))";
-    }
+    std::optional<std::string> where = events_where(q, '$', ts_words, [](const std::string& p) {
+      return "SELECT event FROM articles WHERE tsv @@ plainto_tsquery('simple', " + p + ")";
+    }, args);
+    if (!where) return {};
     pqxx::nontransaction t(db_);
     EventPage page;
     auto params = pqxx::prepare::make_dynamic_params(args);
-    page.total = t.exec_params("SELECT count(*) FROM events" + where, params)[0][0].as<size_t>();
+    page.total = t.exec_params("SELECT count(*) FROM events" + *where, params)[0][0].as<size_t>();
     for (const auto& r :
-         t.exec_params(std::string("SELECT ") + kEventColumns + " FROM events" + where +
+         t.exec_params(std::string("SELECT ") + kEventColumns + " FROM events" + *where +
                            " ORDER BY updated DESC, id DESC LIMIT " + std::to_string(q.limit) +
                            " OFFSET " + std::to_string(q.offset),
                        params)) {

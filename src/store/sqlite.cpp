@@ -325,33 +325,18 @@ class Sqlite final : public StoreBackend {
   }
 
   EventPage events(const EventQuery& q) override {
-    std::string where = " WHERE merged_into IS NULL";
     std::vector<std::string> args;
-    auto arg = [&](const std::string& v) {
-      args.push_back(v);
-      std::string placeholder = std::to_string(args.size());
-      return placeholder.insert(0, 1, '?');  // not "?" + ...: a false -Wrestrict in GCC 12
-    };
-    if (!q.from.empty()) where += " AND last_published >= " + arg(q.from);
-    if (!q.to.empty()) where += " AND first_published <> '' AND first_published <= " + arg(q.to);
-    if (!q.source.empty()) {
-      where += " AND id IN (SELECT event FROM articles WHERE source = " + arg(q.source) + ")";
-    }
-    if (!q.language.empty()) {
-      where += " AND id IN (SELECT event FROM articles WHERE language = " + arg(q.language) + ")";
-    }
-    if (!q.text.empty()) {
-      std::string fq = fts_query(q.text);
-      if (fq.empty()) return {};
-      where += " AND id IN (SELECT a.event FROM articles_fts f JOIN articles a ON a.seq = f.rowid"
-               " WHERE articles_fts MATCH " + arg(fq) + ")";
-    }
+    std::optional<std::string> where = events_where(q, '?', fts_query, [](const std::string& p) {
+      return "SELECT a.event FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+             "WHERE articles_fts MATCH " + p;
+    }, args);
+    if (!where) return {};
     EventPage page;
-    Stmt count(db_, "SELECT count(*) FROM events" + where);
+    Stmt count(db_, "SELECT count(*) FROM events" + *where);
     for (size_t i = 0; i < args.size(); ++i) count.bind(static_cast<int>(i + 1), args[i]);
     count.step();
     page.total = static_cast<size_t>(count.integer(0));
-    Stmt s(db_, std::string("SELECT ") + kEventColumns + " FROM events" + where +
+    Stmt s(db_, std::string("SELECT ") + kEventColumns + " FROM events" + *where +
                     " ORDER BY updated DESC, id DESC LIMIT " + std::to_string(q.limit) +
                     " OFFSET " + std::to_string(q.offset));
     for (size_t i = 0; i < args.size(); ++i) s.bind(static_cast<int>(i + 1), args[i]);

@@ -161,6 +161,32 @@ std::vector<std::string> query_words(const std::string& query) {
   return words;
 }
 
+std::optional<std::string> events_where(
+    const EventQuery& q, char mark, const std::function<std::string(const std::string&)>& text_query,
+    const std::function<std::string(const std::string&)>& text_match,
+    std::vector<std::string>& args) {
+  std::string where = " WHERE merged_into IS NULL";
+  auto arg = [&](const std::string& v) {
+    args.push_back(v);
+    std::string placeholder = std::to_string(args.size());
+    return placeholder.insert(0, 1, mark);  // not mark + ...: a false -Wrestrict in GCC 12
+  };
+  if (!q.from.empty()) where += " AND last_published >= " + arg(q.from);
+  if (!q.to.empty()) where += " AND first_published <> '' AND first_published <= " + arg(q.to);
+  if (!q.source.empty()) {
+    where += " AND id IN (SELECT event FROM articles WHERE source = " + arg(q.source) + ")";
+  }
+  if (!q.language.empty()) {
+    where += " AND id IN (SELECT event FROM articles WHERE language = " + arg(q.language) + ")";
+  }
+  if (!q.text.empty()) {
+    std::string tq = text_query(q.text);
+    if (tq.empty()) return std::nullopt;
+    where += " AND id IN (" + text_match(arg(tq)) + ")";
+  }
+  return where;
+}
+
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
