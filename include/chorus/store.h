@@ -72,6 +72,8 @@ struct IngestOptions {
   // Called after each committed chunk: articles handled so far of `total`, and how many of
   // them the store now holds for good (committed).
   std::function<void(size_t done, size_t total, size_t committed)> progress;
+  // Called as the touched events' briefs are computed (briefs = true), every 50 and at the end.
+  std::function<void(size_t done, size_t total)> brief_progress;
 };
 
 struct IngestReport {
@@ -118,6 +120,10 @@ class Store {
   explicit Store(std::unique_ptr<StoreBackend> backend);
   std::unique_ptr<StoreBackend> backend_;
 };
+
+// Whether `where` names a PostgreSQL store ("postgresql://..." or "postgres://..."), else it
+// is a SQLite file path.
+bool is_postgres(const std::string& where);
 
 // The stable id of an article: 16 hex digits of a hash of its canonical URL (scheme,
 // "www.", fragment, tracking parameters and a final "/" left out, host lower-cased), or of

@@ -32,6 +32,16 @@ class Progress {
                  std::string(kWidth - filled, ' ').c_str(), done, total, committed);
     drawn_ = true;
   }
+  void briefs(size_t done, size_t total) {
+    if (lines_) {
+      if (done == total) std::fprintf(stderr, "chorus: %zu briefs computed\n", total);
+      return;
+    }
+    if (!bar_) return;
+    std::fprintf(stderr, "\r%-70s", ("briefs: " + std::to_string(done) + "/" +
+                                      std::to_string(total) + " events").c_str());
+    drawn_ = true;
+  }
   void finish() {
     if (drawn_) std::fprintf(stderr, "\n");
   }
@@ -90,6 +100,7 @@ Runner add_ingest(CLI::App& app, const Global& global) {
     options.progress = [&](size_t done, size_t total, size_t committed) {
       progress(done, total, committed);
     };
+    options.brief_progress = [&](size_t done, size_t total) { progress.briefs(done, total); };
     IngestReport r;
     auto start = std::chrono::steady_clock::now();
     try {

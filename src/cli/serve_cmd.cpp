@@ -4,9 +4,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 
+#include "chorus/store.h"
 #include "cli/commands.h"
 #include "serve/server.h"
 
@@ -33,6 +35,12 @@ Runner add_serve(CLI::App& app, const Global& global) {
   return [o] {
     if (o->token.empty()) {
       if (const char* t = std::getenv("CHORUS_TOKEN")) o->token = t;
+    }
+    // A mistyped path would otherwise serve a new, empty store.
+    if (!is_postgres(o->db) && !std::filesystem::exists(o->db)) {
+      std::fprintf(stderr, "chorus: %s: no such store; make it with: chorus ingest PATH --db %s\n",
+                   o->db.c_str(), o->db.c_str());
+      return kSkipped;
     }
     // Signals are taken by one thread that stops the server; the server's threads never
     // see them.

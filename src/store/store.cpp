@@ -199,10 +199,14 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
+bool is_postgres(const std::string& where) {
+  return where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
+}
+
 std::unique_ptr<Store> Store::open(const std::string& where, std::string* error) {
   try {
-    bool postgres = where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
-    return std::unique_ptr<Store>(new Store(postgres ? open_postgres(where) : open_sqlite(where)));
+    return std::unique_ptr<Store>(
+        new Store(is_postgres(where) ? open_postgres(where) : open_sqlite(where)));
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return nullptr;
@@ -382,7 +386,12 @@ IngestReport Store::ingest(std::vector<Article> articles, const IngestOptions& o
   report.events.erase(std::unique(report.events.begin(), report.events.end()),
                       report.events.end());
   if (options.briefs) {
-    for (int64_t id : report.events) brief(id);
+    for (size_t i = 0; i < report.events.size(); ++i) {
+      brief(report.events[i]);
+      if (options.brief_progress && ((i + 1) % 50 == 0 || i + 1 == report.events.size())) {
+        options.brief_progress(i + 1, report.events.size());
+      }
+    }
   }
   return report;
 }

@@ -149,7 +149,9 @@ TEST_P(StoreTest, NewArticlesJoinTheirEventAndItsBriefIsRecomputed) {
 }
 
 TEST_P(StoreTest, UnrelatedArticlesMakeTheirOwnEvents) {
-  ingest(examples());
+  int64_t example = ingest(examples()).events.at(0);
+  EventSummary before = *store_->event(example);
+  std::string brief = *store_->brief(example);
   IngestReport r = ingest(
       {article("https://a.example/1", "Volcano erupts in Iceland",
                "A volcano on the Reykjanes peninsula in Iceland erupted on Sunday, sending lava "
@@ -165,6 +167,10 @@ TEST_P(StoreTest, UnrelatedArticlesMakeTheirOwnEvents) {
   EventSummary e = *store_->event(r.events[0]);
   EXPECT_EQ(e.articles, 2u);
   EXPECT_EQ(e.sources, 2u);
+  // The example's event did not change: same version, same cached brief.
+  EXPECT_EQ(store_->event(example)->version, before.version);
+  EXPECT_EQ(store_->event(example)->updated, before.updated);
+  EXPECT_EQ(*store_->brief(example), brief);
 }
 
 TEST_P(StoreTest, EventsAreFilteredAndPaged) {
