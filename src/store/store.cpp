@@ -330,8 +330,9 @@ IngestReport Store::ingest(std::vector<Article> articles, const IngestOptions& o
   Clusterer clusterer(*backend_, options.events);
   std::set<int64_t> touched;
   size_t done = report.read - ordered.size();
-  for (size_t start = 0; start < ordered.size(); start += options.chunk) {
-    size_t end = std::min(ordered.size(), start + options.chunk);
+  const size_t chunk_size = std::max<size_t>(1, options.chunk);
+  for (size_t start = 0; start < ordered.size(); start += chunk_size) {
+    size_t end = std::min(ordered.size(), start + chunk_size);
     std::vector<Article> chunk(std::make_move_iterator(ordered.begin() + start),
                                std::make_move_iterator(ordered.begin() + end));
     std::unordered_map<std::string, std::string> raw;  // analyze() releases it
