@@ -205,30 +205,30 @@ function factsSection(b, ctx) {
 }
 
 // Dated points on one axis: timeline entries (or, without any, the articles' publication).
+// One mark a date, larger for more points on it, with their count and labels on hover.
 function timelineChart(points, cssClass) {
-  const dates = points.map((p) => Date.parse(p.date)).filter((t) => !Number.isNaN(t));
-  if (!dates.length) return null;
-  const W = 900, left = 60, right = 60, lanes = 4, H = 70 + lanes * 18;
-  const min = Math.min(...dates), max = Math.max(...dates), span = Math.max(max - min, 86400000);
-  const x = (t) => left + (W - left - right) * (t - min) / span;
-  const axisY = 40;
+  const byDate = new Map();
+  for (const p of points) {
+    if (Number.isNaN(Date.parse(p.date))) continue;
+    if (!byDate.has(p.date)) byDate.set(p.date, []);
+    byDate.get(p.date).push(p.label);
+  }
+  if (!byDate.size) return null;
+  const dates = [...byDate.keys()].sort();
+  const W = 900, left = 60, right = 60, lanes = 3, axisY = 30, H = axisY + 26 + lanes * 16;
+  const t0 = Date.parse(dates[0]), span = Math.max(Date.parse(dates[dates.length - 1]) - t0, 86400000);
+  const x = (d) => left + (W - left - right) * (Date.parse(d) - t0) / span;
   const g = svg('svg', {class: 'timeline', viewBox: `0 0 ${W} ${H}`, role: 'img',
-                        'aria-label': `Timeline from ${points[0].date} to ${points[points.length - 1].date}`});
+                        'aria-label': `Timeline from ${dates[0]} to ${dates[dates.length - 1]}`});
   g.append(svg('line', {class: 'axis', x1: left, x2: W - right, y1: axisY, y2: axisY}));
-  const days = new Map();  // date -> points drawn on it so far (stacked upwards)
-  points.forEach((p) => {
-    const t = Date.parse(p.date);
-    if (Number.isNaN(t)) return;
-    const k = days.get(p.date) || 0;
-    const cx = x(t);
-    const circle = svg('circle', {cx, cy: axisY - 8 * k, r: 5, class: cssClass});
-    circle.append(svg('title', {}, `${p.date}: ${p.label}`));
+  dates.forEach((d, i) => {
+    const labels = byDate.get(d);
+    const circle = svg('circle', {cx: x(d), cy: axisY, r: Math.min(14, 4 + 2 * Math.sqrt(labels.length - 1)), class: cssClass});
+    circle.append(svg('title', {}, `${d}: ${labels.join('; ')}`));
     g.append(circle);
-    if (k === 0) {  // labels of neighbouring dates go on different lanes
-      const lane = (days.size) % lanes;
-      g.append(svg('text', {x: cx, y: axisY + 22 + lane * 18, 'text-anchor': 'middle'}, p.date));
-    }
-    days.set(p.date, k + 1);
+    // Neighbouring dates' labels go on different lanes so that they do not overlap.
+    const count = labels.length > 1 ? ` (${labels.length})` : '';
+    g.append(svg('text', {x: x(d), y: axisY + 30 + (i % lanes) * 16, 'text-anchor': 'middle'}, d + count));
   });
   return g;
 }
