@@ -14,6 +14,7 @@
 #include "chorus/pipeline.h"
 #include "chorus/store.h"
 #include "serve/server.h"
+#include "store/pg_server.h"
 
 namespace chorus {
 namespace {
@@ -247,6 +248,56 @@ TEST(ApiWithoutToken, RefusesAllWrites) {
   server.stop();
   t.join();
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace chorus
+
+namespace chorus {
+namespace {
+
+// The same API over a PostgreSQL store (a server started for the test; pg_server.h).
+TEST(ApiOnPostgres, ListsBriefsSearchesAndWrites) {
+  testing::PgServer pg;
+  if (!pg.ok()) GTEST_SKIP() << "PostgreSQL not available: " << pg.why();
+  std::string error;
+  auto store = Store::open(pg.uri(), &error);
+  ASSERT_TRUE(store) << error;
+  int64_t event = store->ingest(read_inputs({CHORUS_EXAMPLES_DIR}).articles, {}).events.at(0);
+  store.reset();
+  ServeOptions o;
+  o.db = pg.uri();
+  o.port = 0;
+  o.token = "t0ken";
+  ApiServer server(o);
+  int port = server.bind();
+  ASSERT_GT(port, 0);
+  std::thread t([&] { server.run(); });
+  httplib::Client c("127.0.0.1", port);
+  simdjson::dom::parser p;
+  auto r = c.Get("/api/events?q=troops");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(int64_t(p.parse(r->body)["total"]), 1);
+  r = c.Get(("/api/events/" + std::to_string(event)).c_str());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_GE(p.parse(r->body)["brief"]["summary"].get_array().size(), 3u);
+  r = c.Get("/api/search?q=Tokayev");
+  ASSERT_TRUE(r);
+  EXPECT_GE(int64_t(p.parse(r->body)["total"]), 3);
+  httplib::Headers h{{"Authorization", "Bearer t0ken"}};
+  std::string body = R"({"url": "https://example.org/v", "title": "Volcano erupts in Iceland",
+                         "text": "A volcano on the Reykjanes peninsula in Iceland erupted."})";
+  r = c.Post("/api/articles", h, body, "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201) << r->body;
+  r = c.Post("/api/articles", h, body, "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(c.Get("/api/events/424242")->status, 404);
+  server.stop();
+  t.join();
 }
 
 }  // namespace
