@@ -3,33 +3,42 @@
 # serves it on loopback and measures GET /api/events and GET /api/events/{id} with wrk
 # (requests/s, p99 latency, errors), RUNS times each; prints every run and the medians.
 #
-#   bash bench/store.sh WORK_DIR [COUNT=100000] [RUNS=3] [SECONDS=10]
+#   bash bench/store.sh WORK_DIR [COUNT=100000] [RUNS=3] [SECONDS=10] [DB]
 #
-# WORK_DIR keeps the articles and the store (chorus.db), reused when already there.
-# Needs wrk (scripts/setup) and a build (cmake --build build).
+# WORK_DIR keeps the articles and the SQLite store, reused when already there. DB, when given,
+# is the store to use instead (e.g. postgresql://user@127.0.0.1:5432/db; filled if empty).
+# Every event's brief is computed once before measuring (the cached path is what is measured).
+# Needs wrk, curl, sqlite3 or psql (scripts/setup) and a build (cmake --build build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=${1:?usage: bench/store.sh WORK_DIR [COUNT] [RUNS] [SECONDS]}
+work=${1:?usage: bench/store.sh WORK_DIR [COUNT] [RUNS] [SECONDS] [DB]}
 count=${2:-100000}
 runs=${3:-3}
 seconds=${4:-10}
 mkdir -p "$work"
-db="$work/store-$count.db"
-if [ ! -f "$db" ]; then
-  build/bench/synthetic_news "$count" > "$work/articles-$count.jsonl"
+db=${5:-$work/store-$count.db}
+articles="$work/articles-$count.jsonl"
+[ -f "$articles" ] || build/bench/synthetic_news "$count" > "$articles"
+sql() {
+  case "$db" in
+    postgres*) psql -qtA "$db" -c "$1" ;;
+    *) sqlite3 "$db" "$1" ;;
+  esac
+}
+if [ "$(sql "SELECT count(*) FROM articles" 2>/dev/null || echo 0)" != "$count" ]; then
   echo "ingest of $count articles, with briefs:" >&2
-  /usr/bin/time -f "  %e s wall, %M KiB peak" build/chorus ingest "$work/articles-$count.jsonl" --db "$db"
+  /usr/bin/time -f "  %e s wall, %M KiB peak" build/chorus ingest "$articles" --db "$db"
 fi
-events=$(sqlite3 "$db" "SELECT max(id) FROM events")
-echo "store: $(sqlite3 "$db" "SELECT count(*) FROM articles") articles, \
-$(sqlite3 "$db" "SELECT count(*) FROM events WHERE merged_into IS NULL") events, \
-$(du -h "$db" | cut -f1)" >&2
+events=$(sql "SELECT max(id) FROM events")
+echo "store: $(sql "SELECT count(*) FROM articles") articles, \
+$(sql "SELECT count(*) FROM events WHERE merged_into IS NULL") events" >&2
 
 port=18080
 build/chorus serve --db "$db" --port "$port" 2>/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$work/by_id.lua"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/events?limit=1" >/dev/null && break; sleep 0.1; done
+seq "$events" | xargs -P 2 -I{} curl -sf -o /dev/null "http://127.0.0.1:$port/api/events/{}"
 
 # Random event ids (a merged id answers with the event it became).
 cat > "$work/by_id.lua" <<EOF
