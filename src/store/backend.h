@@ -26,6 +26,14 @@ struct ArticleRow {
   int32_t day = INT32_MIN;
 };
 
+// The columns both backends select, in the order their readers expect: a StoredArticle
+// (read_article) and an EventSummary (read_event).
+constexpr const char* kArticleColumns =
+    "id, event, url, source, title, published, language, file, text, duplicate_of, wire_of, "
+    "words, added";
+constexpr const char* kEventColumns =
+    "id, title, first_published, last_published, articles, sources, languages, updated, version";
+
 // One ingest chunk, written in one transaction.
 struct WriteBatch {
   std::vector<ArticleRow> articles;  // meta.event > 0: an existing event; <= 0: new event

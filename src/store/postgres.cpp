@@ -48,12 +48,6 @@ CREATE TABLE IF NOT EXISTS briefs(
   event BIGINT PRIMARY KEY, version BIGINT NOT NULL, json TEXT NOT NULL);
 )sql";
 
-constexpr const char* kArticleColumns =
-    "id, event, url, source, title, published, language, file, text, duplicate_of, wire_of, "
-    "words, added";
-constexpr const char* kEventColumns =
-    "id, title, first_published, last_published, articles, sources, languages, updated, version";
-
 StoredArticle read_article(const pqxx::row& r) {
   StoredArticle a;
   a.id = r[0].c_str();

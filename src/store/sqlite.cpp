@@ -42,12 +42,6 @@ CREATE TABLE IF NOT EXISTS briefs(
   event INTEGER PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL);
 )sql";
 
-constexpr const char* kArticleColumns =
-    "id, event, url, source, title, published, language, file, text, duplicate_of, wire_of, "
-    "words, added";
-constexpr const char* kEventColumns =
-    "id, title, first_published, last_published, articles, sources, languages, updated, version";
-
 class Db {
  public:
   explicit Db(const std::string& path) {
