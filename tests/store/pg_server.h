@@ -61,6 +61,11 @@ class PgServer {
     }
     stop_ = "cd " + dir_ + " && " + as_user + bin + "/pg_ctl -D " + data +
             " -m immediate -w stop >/dev/null 2>&1";
+    // Should the test crash before the destructor runs, a watchdog stops the server and
+    // removes its folder once this process is gone.
+    std::string watchdog = "while kill -0 " + std::to_string(::getpid()) +
+                           " 2>/dev/null; do sleep 1; done; " + stop_ + "; rm -rf " + dir_;
+    std::system(("nohup sh -c '" + watchdog + "' >/dev/null 2>&1 </dev/null &").c_str());
     uri_ = "postgresql://chorus@127.0.0.1:" + std::to_string(port_) + "/postgres";
   }
   ~PgServer() {
