@@ -6,7 +6,8 @@
 //
 // The facts (with the troop-count conflict) and the timeline are asserted only when
 // EXPECT_FACTS is true: the brief's facts stage fills them (issue "Facts across outlets").
-// Enable with CHORUS_EXPECT_FACTS=1 in the environment, or by setting the default below.
+// Enable with CHORUS_EXPECT_FACTS=1 in the environment: ctest passes it from the CMake
+// variable of the same name (tests/CMakeLists.txt), 0 until the facts stage is merged.
 // Exit status: 0 passed, 1 failed, 77 skipped (no Chromium or playwright-core: `npm ci`).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
