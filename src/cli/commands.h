@@ -36,6 +36,11 @@ Runner add_eval(CLI::App& app, const Global& global);  // eval_cmd.cpp: eval rou
 // eval_facts_cmd.cpp: `eval facts`, a sample of extracted facts for a hand check; `eval` is
 // the eval subcommand.
 Runner add_facts_sample_mode(CLI::App& eval, const Global& global);
+Runner add_ingest(CLI::App& app, const Global& global);
+Runner add_serve(CLI::App& app, const Global& global);
+
+// The store `ingest` and `serve` use without --db: a SQLite file in the current folder.
+constexpr const char* kDefaultStore = "chorus.db";
 
 // Helpers shared by the subcommands (common.cpp).
 

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
       {"extract", add_extract(app, global)},
       {"events", add_events(app, global)},
       {"eval", add_eval(app, global)},
+      {"ingest", add_ingest(app, global)},
+      {"serve", add_serve(app, global)},
   };
   try {
     app.parse(argc, argv);
