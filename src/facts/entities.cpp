@@ -347,7 +347,10 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       c.titled = titled;
       for (uint32_t back = 1; back <= 2 && span_begin >= first + back; ++back) {
         std::string w = ascii_lower(word(span_begin - back));
-        if (is_role_word(w)) c.role_word = true;
+        if (is_role_word(w) && !capital(span_begin - back)) {
+          c.role_word = true;
+          if (m.role.empty()) m.role = w;  // "Geneva mayor Anna Keller"
+        }
         // "in Almaty" names a place; "in Medicare fees" uses a name as a modifier.
         if (back == 1 && is_place_preposition(w) && w != "to" && w != "from" &&
             !(span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1))) {
@@ -436,7 +439,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     if (!cand.sentence_initial) f.noninitial = true;
     if (cand.acronym) f.acronym = true;
     if (cand.titled) f.person += 3, f.strong = true;
-    if (cand.role_word) f.person += 2;
+    if (cand.role_word) f.person += 2, f.strong = true;
     if (cand.after_place_preposition) f.place += 1;
     if (added) {
       std::vector<RawToken> parts;

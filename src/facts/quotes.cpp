@@ -1,6 +1,7 @@
 #include "facts/quotes.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include "facts/gazetteer.h"
@@ -133,24 +134,35 @@ class Reader {
   bool is_person(const Mention& m) const {
     return m.entity >= 0 ? entities_.entities[m.entity].type == "person" : !m.role.empty();
   }
-  // The person named last before byte `offset`, outside quotations.
-  const Mention* last_person_before(uint32_t offset) const {
+  // Who "he" or "she" at byte `offset` is: the first person named (outside quotations) in the
+  // nearest sentence before it that names one, the sentence's subject more often than not
+  // ("Gorsuch praised Scalia. “...,” he said.").
+  const Mention* person_before(uint32_t offset) const {
     const Mention* best = nullptr;
+    uint32_t best_sentence = UINT32_MAX;
     for (const Mention& m : mentions_) {
       if (m.begin >= offset) break;
-      if (is_person(m) && !in_quote(m.begin)) best = &m;
+      if (!is_person(m) || in_quote(m.begin)) continue;
+      if (m.sentence != best_sentence) best = &m, best_sentence = m.sentence;
     }
     return best;
   }
-  void set_speaker(const Mention& m, QuoteFound& q) const {
-    // "Pashinian's press office said": the office speaks, not Pashinian.
+  bool is_place(const Mention& m) const {
+    return m.entity >= 0 && entities_.entities[m.entity].type == "place";
+  }
+  void set_speaker(const Mention& m, QuoteFound& q, bool named_here = true) const {
+    // "Pashinian's press office said": the office speaks, not Pashinian (where the name
+    // stands before the verb, not where a pronoun refers to it).
     std::string_view after = std::string_view(a_.text).substr(m.end, 3);
-    if (after.starts_with("'s ") || std::string_view(a_.text).substr(m.end, 5) == "\xE2\x80\x99s ") {
+    if (named_here && (after.starts_with("'s ") || std::string_view(a_.text).substr(m.end, 5) == "\xE2\x80\x99s ")) {
       uint32_t k = token_at(m.end + (after[0] == '\'' ? 3 : 5));
       std::string words = std::string(a_.view(m.begin, m.end)) + std::string(a_.view(m.end, a_.tokens[k].begin));
-      for (; k < a_.tokens.size() && !is_speech_verb(lower(k)) && !(a_.tokens[k].flags & Token::kCapitalized); ++k) {
+      const size_t first = k;
+      for (; k < a_.tokens.size() && k < first + 3 && !is_speech_verb(lower(k)) &&
+             !(a_.tokens[k].flags & Token::kCapitalized); ++k) {
         words += std::string(a_.token_text(a_.tokens[k])) + " ";
       }
+      if (k == a_.tokens.size() || !is_speech_verb(lower(k))) return;  // not "X's office said"
       while (!words.empty() && words.back() == ' ') words.pop_back();
       q.entity = -1;
       q.speaker = words;
@@ -257,21 +269,28 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
       if (is_speech_verb(w0)) {
         // "said Russian General Andrei Serdyukov", "said a Russian Defense Ministry statement":
         // a name starting within the four words after the verb, in the same sentence.
+        // A person first ("said Geneva mayor Anna Keller"), else any name that is no place.
         uint32_t limit = a.tokens[std::min(n_tokens - 1, t0 + 4)].begin;
+        const Mention* chosen = nullptr;
         for (const Mention& m : r.mentions_) {
           if (m.begin <= a.tokens[t0].begin) continue;
           if (m.begin > limit) break;
           std::string_view between = std::string_view(a.text).substr(span.close_end, m.begin - span.close_end);
           if (between.find_first_of(".!?\n") != std::string_view::npos) break;
-          r.set_speaker(m, q);
-          break;
+          if (r.is_place(m)) continue;
+          if (r.is_person(m)) {
+            chosen = &m;
+            break;
+          }
+          if (!chosen) chosen = &m;
         }
+        if (chosen) r.set_speaker(*chosen, q);
         if (q.speaker.empty() && t0 + 1 < n_tokens && pronoun(r.lower(t0 + 1))) {
-          if (const Mention* m = r.last_person_before(span.open)) r.set_speaker(*m, q);
+          if (const Mention* m = r.person_before(span.open)) r.set_speaker(*m, q, false);
         }
       } else if (pronoun(w0) && t0 + 1 < n_tokens && is_speech_verb(r.lower(t0 + 1))) {
-        if (const Mention* m = r.last_person_before(span.open)) r.set_speaker(*m, q);
-      } else if (const Mention* m = r.mention_at(t0); m) {
+        if (const Mention* m = r.person_before(span.open)) r.set_speaker(*m, q, false);
+      } else if (const Mention* m = r.mention_at(t0); m && !r.is_place(*m)) {
         uint32_t after = r.token_at(m->end);
         while (after < n_tokens && after < t0 + 8 && adverb(r.lower(after))) ++after;
         if (after < n_tokens && is_speech_verb(r.lower(after))) r.set_speaker(*m, q);
@@ -299,12 +318,16 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
         uint32_t k = v;
         while (k > s.first_token && adverb(r.lower(k - 1)) && k + 2 > v) --k;
         if (k > s.first_token) {
-          if (const Mention* m = r.mention_ending_at(k - 1); m && !r.in_quote(m->begin)) {
+          // Not a place, and not the end of an aside ("Pope Francis, a son of immigrants to
+          // Argentina, said"): then the sentence's subject below.
+          const Mention* m = r.mention_ending_at(k - 1);
+          const bool aside = m && a.text.compare(a.tokens[k - 1].begin + a.tokens[k - 1].size, 1, ",") == 0;
+          if (m && !r.in_quote(m->begin) && !r.is_place(*m) && !aside) {
             r.set_speaker(*m, q);
             break;
           }
           if (pronoun(r.lower(k - 1))) {
-            if (const Mention* m = r.last_person_before(a.tokens[k - 1].begin)) r.set_speaker(*m, q);
+            if (const Mention* m = r.person_before(a.tokens[k - 1].begin)) r.set_speaker(*m, q, false);
             break;
           }
         }

@@ -79,3 +79,29 @@ TEST(Quotes, QuotationMarksLeftOpenAtTheParagraphEndAreDropped) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quotes, PronounsAreTheSubjectOfTheSentenceBefore) {
+  auto q = quotes_of({
+      "In his remarks, Judge Neil Gorsuch praised Justice Antonin Scalia at length. \u201CJustice "
+      "Scalia was a lion of the law, and I miss him,\u201D he said.",
+  });
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Neil Gorsuch");
+}
+
+TEST(Quotes, AsidesAndPlacesAreNotSpeakers) {
+  auto q = quotes_of({
+      "Pope Francis, a son of Italian immigrants to Argentina, said, \u201CWe the people of this "
+      "continent are not fearful of foreigners.\u201D Officials met in Geneva on Monday. "
+      "\u201CThe talks went well for everyone,\u201D said Geneva mayor Anna Keller.",
+  });
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Francis");  // the title "Pope" is a title
+  EXPECT_EQ(q[1].speaker, "Anna Keller");
+}
+
+}  // namespace
+}  // namespace chorus
