@@ -205,7 +205,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
                       (g == ". " && a.tokens[j].size <= 4 && info(j).title);
         if ((g == " " || g == "-" || dotted) && capital(j + 1)) {
           ++j;
-        } else if (g == " " && j + 2 < last && is_name_particle(word(j + 1)) &&
+        } else if (g == " " && j + 2 < last && a.tokens[j + 1].size <= 4 && !capital(j + 1) &&
+                   is_name_particle(word(j + 1)) &&
                    (gap(j + 1) == " " || gap(j + 1) == "-") && capital(j + 2)) {
           j += 2;  // "Harry Reid of Nevada", "Riad al-Asaad"
         } else if (g == " " && j + 3 < last && word(j + 1) == "of" && word(j + 2) == "the" &&
@@ -224,12 +225,19 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",
       // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
       // is not part of a name; nor is a particle left in front ("of Gadhafi").
-      auto particle = [&](uint32_t k) { return is_name_particle(ascii_lower(word(k))); };
+      auto particle = [&](uint32_t k) { return a.tokens[k].size <= 4 && is_name_particle(ascii_lower(word(k))); };
+      // Sentence openers: conjunctions and adverbs ("Although"), and words the event writes in
+      // lower case elsewhere ("Protests") unless an organisation or place word follows
+      // ("Cancer Council Victoria").
+      auto opener = [&](uint32_t k) {
+        if (!opens_sentence(a, s, k)) return false;
+        if (a.tokens[k].size <= 12 && is_opener_word(ascii_lower(word(k)))) return true;
+        return lowercase_terms.count(a.tokens[k].term) > 0 &&
+               !(k < span_end && (info(k + 1).org_word || is_place_word(ascii_lower(word(k + 1)))));
+      };
       while (span_begin <= span_end && !info(span_begin).title &&
              !(particle(span_begin) && capital(span_begin) && span_begin < span_end) &&  // "Al Jazeera"
-             (is_stopword(a.language, ascii_lower(word(span_begin))) || is_opener_word(ascii_lower(word(span_begin))) ||
-              (opens_sentence(a, s, span_begin) && lowercase_terms.count(a.tokens[span_begin].term) &&
-               !(span_begin < span_end && (info(span_begin + 1).org_word || is_place_word(ascii_lower(word(span_begin + 1)))))))) {
+             ((a.tokens[span_begin].flags & Token::kStopword) || opener(span_begin))) {
         ++span_begin;
       }
       while (span_begin <= span_end && particle(span_begin) && !capital(span_begin)) ++span_begin;
@@ -276,7 +284,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
           }
         }
       }
-      while (name_begin < span_end && is_stopword(a.language, ascii_lower(word(name_begin)))) ++name_begin;
+      while (name_begin < span_end && (a.tokens[name_begin].flags & Token::kStopword)) ++name_begin;
       bool had_possessive = false;
       std::string_view last_word = without_possessive(word(span_end), &had_possessive);
       uint32_t b = a.tokens[name_begin].begin;
@@ -315,7 +323,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (last_info.month_or_day || last_info.demonym || surface.size() < 2) continue;
         if (is_compass_word(ascii_lower(surface))) continue;  // "South", "Western": a fragment
         if (last_info.title || is_title_word(ascii_lower(surface.substr(0, surface.size() - 1)))) continue;  // "Minister", "Sens"
-        if (is_stopword(a.language, ascii_lower(surface))) continue;  // "No"
+        if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "No"
         // "SEs", "IDs": plural abbreviations.
         if (surface.size() >= 3 && surface.back() == 's' && all_caps(surface.substr(0, surface.size() - 1))) continue;
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "I", "We"
@@ -410,10 +418,19 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   index.mentions.resize(articles.size());
   std::vector<Candidate> candidates;
   WordCache cache;
-  std::unordered_set<uint64_t> lowercase_terms;
+  // Which capitalised words the event also writes in lower case: the capitalised terms
+  // first (few), then one lookup a lower-case token.
+  std::unordered_set<uint64_t> capitalised_terms, lowercase_terms;
   for (const Article& a : articles) {
     for (const Token& t : a.tokens) {
-      if (!(t.flags & (Token::kCapitalized | Token::kNumber))) lowercase_terms.insert(t.term);
+      if ((t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber)) capitalised_terms.insert(t.term);
+    }
+  }
+  for (const Article& a : articles) {
+    for (const Token& t : a.tokens) {
+      if (!(t.flags & (Token::kCapitalized | Token::kNumber)) && capitalised_terms.count(t.term)) {
+        lowercase_terms.insert(t.term);
+      }
     }
   }
   for (size_t a = 0; a < articles.size(); ++a) {
@@ -511,15 +528,22 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   // a name with and without nationality or place words in front.
   std::map<std::string, std::vector<size_t>> by_last;  // last word's key -> forms
   for (size_t f = 0; f < forms.size(); ++f) by_last[forms[f].keys.back()].push_back(f);
+  // Compared within buckets of one word count and one first letter of the last word (keys
+  // fold transliterations, so variants share it): pairs across buckets never match.
+  std::map<std::pair<size_t, char>, std::vector<size_t>> buckets;
   for (size_t f = 0; f < forms.size(); ++f) {
-    for (size_t g = f + 1; g < forms.size(); ++g) {
-      const auto& a = forms[f].keys;
-      const auto& b = forms[g].keys;
-      if (a.size() != b.size()) continue;
-      if (!same_spelling(a.back(), b.back())) continue;
-      bool same = true;
-      for (size_t k = 0; k < a.size() && same; ++k) same = same_spelling(a[k], b[k]);
-      if (same) groups.join(f, g);
+    if (!forms[f].keys.back().empty()) buckets[{forms[f].keys.size(), forms[f].keys.back()[0]}].push_back(f);
+  }
+  for (const auto& [bucket, list] : buckets) {
+    for (size_t x = 0; x < list.size(); ++x) {
+      for (size_t y = x + 1; y < list.size(); ++y) {
+        const auto& a = forms[list[x]].keys;
+        const auto& b = forms[list[y]].keys;
+        if (!same_spelling(a.back(), b.back())) continue;
+        bool same = true;
+        for (size_t k = 0; k < a.size() && same; ++k) same = same_spelling(a[k], b[k]);
+        if (same) groups.join(list[x], list[y]);
+      }
     }
   }
   for (size_t f = 0; f < forms.size(); ++f) {
