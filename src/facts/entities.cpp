@@ -104,6 +104,21 @@ std::string join_keys(const std::vector<std::string>& keys, size_t from = 0) {
   return s;
 }
 
+bool is_compass_word(std::string_view w) {
+  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
+         w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "northeast" ||
+         w == "northwest" || w == "southeast" || w == "southwest";
+}
+
+bool all_caps(std::string_view w) {
+  bool letters = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters |= c >= 'A' && c <= 'Z';
+  }
+  return letters;
+}
+
 // What the word lists say about a capitalised word, computed once per distinct word of the
 // event (views into the articles' text, which outlive the cache).
 class WordCache {
@@ -121,7 +136,7 @@ class WordCache {
     i.title = is_title_word(lower);
     i.demonym = is_demonym(w);
     i.acronym = is_acronym(w);
-    i.place = place_kind(w) != PlaceKind::kNone;
+    i.place = place_kind(w) != PlaceKind::kNone || (all_caps(w) && is_country_code(w));
     i.month_or_day = is_month_or_weekday(lower);
     i.org_word = is_org_word(lower);
     i.role = is_role_word(lower);
@@ -141,21 +156,6 @@ bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
   return g.find_first_of(".!?:;\"(") != std::string_view::npos ||
          g.find("\xE2\x80\x9C") != std::string_view::npos ||  // “
          g.find("\xE2\x80\x94") != std::string_view::npos;    // —
-}
-
-bool is_compass_word(std::string_view w) {
-  return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
-         w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "northeast" ||
-         w == "northwest" || w == "southeast" || w == "southwest";
-}
-
-bool all_caps(std::string_view w) {
-  bool letters = false;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    letters |= c >= 'A' && c <= 'Z';
-  }
-  return letters;
 }
 
 // Reads the mentions of one article. `lowercase_terms`: terms the event's articles write in
@@ -192,6 +192,18 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       if (info(end).org_word) return true;
       return end + 1 < last && gap(end) == " (" && is_acronym(word(end + 1));
     };
+    auto org_in_span = [&](uint32_t from, uint32_t to) {
+      for (uint32_t x = from; x <= to; ++x) {
+        if (info(x).org_word) return true;
+      }
+      return false;
+    };
+    auto title_in_span = [&](uint32_t from, uint32_t to) {
+      for (uint32_t x = from; x <= to; ++x) {
+        if (info(x).title) return true;
+      }
+      return false;
+    };
     for (uint32_t i = first; i < last; ++i) {
       if (!capital(i)) continue;
       uint32_t j = i;
@@ -203,8 +215,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // Initials ("Paul D. Ryan"), "U.S.", and abbreviated titles ("Lt. Col. Mike").
         bool dotted = (single && (g == ". " || (g == "." && a.tokens[j + 1].size == 1))) ||
                       (g == ". " && a.tokens[j].size <= 4 && info(j).title);
-        if ((g == " " || g == "-" || dotted) && capital(j + 1)) {
-          ++j;
+        if ((g == " " || g == "-" || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword)) {
+          ++j;  // (a capitalised stopword starts another phrase: "Musashi The Japanese ...")
         } else if (g == " " && j + 2 < last && a.tokens[j + 1].size <= 4 && !capital(j + 1) &&
                    is_name_particle(word(j + 1)) &&
                    (gap(j + 1) == " " || gap(j + 1) == "-") && capital(j + 2)) {
@@ -212,8 +224,11 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         } else if (g == " " && j + 3 < last && word(j + 1) == "of" && word(j + 2) == "the" &&
                    gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
           j += 3;
+        } else if (g == " " && j + 2 < last && word(j + 1) == "on" && gap(j + 1) == " " && capital(j + 2) &&
+                   org_in_span(i, j)) {
+          j += 2;  // "House Select Committee on Assassinations"
         } else if (g == " " && j + 2 < last && word(j + 1) == "and" && gap(j + 1) == " " && capital(j + 2) &&
-                   !info(j).org_word && and_joins(j + 2)) {
+                   j > i && !info(j).org_word && !title_in_span(i, j) && and_joins(j + 2)) {
           j += 2;  // "National Institute for Occupational Safety and Health (NIOSH)"
         } else {
           break;
@@ -222,6 +237,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       }
       uint32_t span_begin = i, span_end = j;  // tokens, inclusive
       i = j;
+      // "Castel Gandolfo Saturday": a day or month after a name is not part of it.
+      while (span_end > span_begin && info(span_end).month_or_day) --span_end;
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",
       // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
       // is not part of a name; nor is a particle left in front ("of Gadhafi").
@@ -291,8 +308,11 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       uint32_t e = a.tokens[span_end].begin + static_cast<uint32_t>(last_word.size());
       std::string surface(text.substr(b, e - b));
       const WordCache::Info& last_info = cache(last_word);
-      // Adjectives of several words: "Central Asian", "South Korean".
+      // Adjectives of several words: "Central Asian", "South Korean"; and a nationality with one
+      // noun is a description, not a name ("Italian Jesuit"; "Russian Defense Ministry" and
+      // "British Airways" name organisations).
       if (name_begin < span_end && last_info.demonym) continue;
+      if (span_end == name_begin + 1 && info(name_begin).demonym && !last_info.org_word && !last_info.place) continue;
       // Party and state tags: "(D-Conn.)", "(R-Wis.)".
       if (a.tokens[name_begin].size == 1 && name_begin < span_end && gap(name_begin) == "-") continue;
       {
@@ -324,6 +344,15 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (is_compass_word(ascii_lower(surface))) continue;  // "South", "Western": a fragment
         if (last_info.title || is_title_word(ascii_lower(surface.substr(0, surface.size() - 1)))) continue;  // "Minister", "Sens"
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "No"
+        // A word the event also writes in lower case ("Male", "Mission", "Images"), or a bare
+        // organisation, place or event word ("Commission", "Square", "Election"), names
+        // nothing by itself; institutions known by one word ("Senate", "Kremlin") do.
+        if (lowercase_terms.count(a.tokens[name_begin].term) && !last_info.place) continue;
+        const std::string lower = ascii_lower(surface);
+        if ((last_info.org_word || is_place_word(lower) || is_document_or_event_word(lower)) &&
+            !is_institution_word(lower)) {
+          continue;
+        }
         // "SEs", "IDs": plural abbreviations.
         if (surface.size() >= 3 && surface.back() == 's' && all_caps(surface.substr(0, surface.size() - 1))) continue;
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "I", "We"
@@ -480,7 +509,15 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
         f.org_word |= is_org_word(w);
         f.place_word |= is_place_word(w) && !f.org_word;
       }
-      f.gazetteer = place_kind(surface) != PlaceKind::kNone;
+      f.gazetteer = place_kind(surface) != PlaceKind::kNone ||
+                    (cand.acronym && all_caps(surface) && is_country_code(surface));
+      // "Southern California", "North Dakota": a compass word makes a region.
+      for (const RawToken& p : parts) {
+        if (parts.size() > 1 && is_compass_word(ascii_lower(std::string_view(surface).substr(p.begin, p.size))) &&
+            !f.org_word) {
+          f.place_word = true;
+        }
+      }
       f.common_word = cand.common_word;
     }
     const bool org_word = f.org_word, place_word = f.place_word;
@@ -558,38 +595,55 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     std::string first_word = surface.substr(0, surface.find_first_of(" -"));
     if (is_demonym(first_word) || place_kind(first_word) != PlaceKind::kNone) groups.join(f, it->second);
   }
-  // A surname alone: the person named in full whose last word it is, preferring the one
-  // named in the most of the same articles.
+  // "Republicans", "Ramseys": the plural of a name the event also uses is a group of its
+  // bearers, not an entity of its own.
+  std::vector<bool> plural_of_name(forms.size(), false);
   for (size_t f = 0; f < forms.size(); ++f) {
-    if (forms[f].keys.size() != 1 || forms[f].acronym || forms[f].org >= 5) continue;
-    // A surname that is also a place ("Duarte", "Lincoln") is still the surname of a person
-    // named with a title; otherwise a place stays a place.
+    const std::string& key = forms[f].keys.back();
+    if (forms[f].keys.size() != 1 || key.size() < 4 || key.back() != 's') continue;
+    const std::string singular = key.substr(0, key.size() - 1);
+    plural_of_name[f] = by_last.count(singular) > 0;
+  }
+
+  // A surname alone: the person named in full whose last word it is (the same key), the one
+  // named in the most of the same articles; none when two people share the surname equally
+  // ("Ramsey" with John, Patsy and Burke Ramsey).
+  for (size_t f = 0; f < forms.size(); ++f) {
+    if (forms[f].keys.size() != 1 || forms[f].acronym || forms[f].org >= 5 || plural_of_name[f]) continue;
+    // A surname that is also a place ("Duarte", "Nelson") is still the surname of a person
+    // named in full in the same articles; otherwise a place stays a place.
     const bool place = forms[f].place >= 5;
     std::set<size_t> articles_of_f;
     for (size_t c : forms[f].candidates) articles_of_f.insert(candidates[c].article);
-    size_t best = forms.size();
-    int best_shared = 0;
-    size_t best_count = 0;
-    for (const auto& [last, list] : by_last) {
-      if (!same_spelling(last, forms[f].keys[0])) continue;
-      for (size_t g : list) {
-        if (forms[g].keys.size() < 2 || forms[g].org >= 5 || forms[g].place >= 5) continue;
-        if (place && forms[g].person < 3) continue;
-        int shared = 0;
-        std::set<size_t> seen;
-        for (size_t c : forms[g].candidates) {
-          if (articles_of_f.count(candidates[c].article) && seen.insert(candidates[c].article).second) ++shared;
-        }
-        if (shared > best_shared || (shared == best_shared && forms[g].candidates.size() > best_count)) {
-          best = g, best_shared = shared, best_count = forms[g].candidates.size();
-        }
+    auto it = by_last.find(forms[f].keys[0]);
+    if (it == by_last.end()) continue;
+    std::map<size_t, std::pair<std::set<size_t>, size_t>> by_person;  // group -> (shared articles, mentions)
+    for (size_t g : it->second) {
+      if (forms[g].keys.size() < 2 || forms[g].org >= 5 || forms[g].place >= 5) continue;
+      if (place && forms[g].person < 1) continue;
+      auto& [shared, count] = by_person[groups.find(g)];
+      for (size_t c : forms[g].candidates) {
+        if (articles_of_f.count(candidates[c].article)) shared.insert(candidates[c].article);
+      }
+      count += forms[g].candidates.size();
+    }
+    size_t best = forms.size(), best_shared = 0, best_count = 0;
+    bool tie = false;
+    for (const auto& [root, v] : by_person) {
+      const auto& [shared, count] = v;
+      if (place && shared.empty()) continue;
+      if (shared.size() > best_shared || (shared.size() == best_shared && count > best_count)) {
+        tie = best < forms.size() && shared.size() == best_shared && best_shared > 0;
+        best = root, best_shared = shared.size(), best_count = count;
+      } else if (shared.size() == best_shared && best_shared > 0) {
+        tie = true;
       }
     }
-    if (best < forms.size()) {
+    if (best < forms.size() && !tie) {
       groups.join(f, best);
       forms[best].person += 1;
       forms[f].person += 1;
-      if (place) forms[f].place = 0, forms[f].person += 5;  // the title outweighs the gazetteer
+      if (place) forms[f].place = 0, forms[f].person += 5;  // the full name outweighs the gazetteer
     }
   }
 
@@ -604,6 +658,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   };
   std::vector<Built> built;
   for (const auto& [root, list] : members) {
+    if (std::all_of(list.begin(), list.end(), [&](size_t f) { return plural_of_name[f]; })) continue;
     int person = 0, org = 0, place = 0, other = 0;
     bool strong = false, noninitial = false;
     size_t mentions = 0;

@@ -47,6 +47,7 @@ constexpr std::string_view kIrregularDemonyms[] = {
 struct Lists {
   std::unordered_map<std::string, PlaceKind> places;  // lower-cased names
   std::unordered_set<std::string> demonyms;
+  std::unordered_set<std::string> codes;  // "US", "USA"
 };
 
 // Lower case without diacritics, hyphens as spaces: "Nur-Sultan" and "Nur Sultan" are one
@@ -86,6 +87,12 @@ void load_names(std::string_view json, const char* key, PlaceKind kind, Lists& l
   simdjson::dom::array entries;
   if (doc[key].get_array().get(entries)) return;
   for (simdjson::dom::element e : entries) {
+    if (kind == PlaceKind::kCountry) {
+      for (const char* field : {"alpha_2", "alpha_3"}) {
+        std::string_view code;
+        if (!e[field].get_string().get(code)) lists.codes.emplace(code);
+      }
+    }
     for (const char* field : {"name", "common_name", "official_name"}) {
       std::string_view name;
       if (e[field].get_string().get(name)) continue;
@@ -121,6 +128,7 @@ const Lists& lists() {
       add_demonyms_of(lower, l.demonyms);
     }
     for (std::string_view d : kIrregularDemonyms) l.demonyms.emplace(d);
+    l.codes.emplace("UK");  // ISO says GB
     // Derived forms that are words of their own, not adjectives of nations.
     for (std::string_view w : {"chin", "ital", "per", "ira", "cub", "ind"}) l.demonyms.erase(std::string(w));
     return l;
@@ -135,6 +143,8 @@ PlaceKind place_kind(std::string_view name) {
   auto it = l.places.find(place_key(name));
   return it == l.places.end() ? PlaceKind::kNone : it->second;
 }
+
+bool is_country_code(std::string_view code) { return lists().codes.count(std::string(code)) > 0; }
 
 bool is_demonym(std::string_view word) {
   const Lists& l = lists();

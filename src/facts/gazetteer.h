@@ -15,6 +15,10 @@ enum class PlaceKind { kNone, kCountry, kSubdivision };
 // milliseconds); later calls are a hash lookup. Thread-safe.
 PlaceKind place_kind(std::string_view name);
 
+// Whether `code` (upper case as written: "US", "UK", "UAE") is an ISO 3166-1 alpha-2 or
+// alpha-3 country code. Only capitals count: "us" is a pronoun.
+bool is_country_code(std::string_view code);
+
 // Whether `word` is the adjective or people of a country: Russian, Kazakh, Armenian, Chinese,
 // Ukrainian, Pakistani, Belarusian, also British, French, American and other irregular ones.
 // Derived from the country names by the usual English suffixes. Thread-safe.

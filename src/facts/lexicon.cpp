@@ -114,6 +114,12 @@ bool is_name_particle(std::string_view w) { return in(kParticles, w); }
 bool is_title_word(std::string_view w) { return in(kTitles, w); }
 bool is_role_word(std::string_view w) { return in(kRoles, w); }
 bool is_org_word(std::string_view w) { return in(kOrgWords, w); }
+bool is_institution_word(std::string_view w) {
+  static const Set kInstitutions = {"senate", "congress", "kremlin", "pentagon", "parliament",
+                                    "cabinet", "house", "government", "bundestag", "duma",
+                                    "knesset", "seanad", "dail", "vatican", "reuters", "interpol"};
+  return in(kInstitutions, w);
+}
 bool is_place_word(std::string_view w) { return in(kPlaceWords, w); }
 bool is_place_preposition(std::string_view w) { return in(kPlacePrepositions, w); }
 bool is_document_or_event_word(std::string_view w) { return in(kDocumentsAndEvents, w); }

@@ -56,7 +56,20 @@ const std::unordered_map<std::string_view, double> kDays = {
     {"second", 1.0 / 86400}, {"seconds", 1.0 / 86400}, {"minute", 1.0 / 1440},
     {"minutes", 1.0 / 1440}, {"hour", 1.0 / 24}, {"hours", 1.0 / 24}, {"day", 1},
     {"days", 1}, {"week", 7}, {"weeks", 7}, {"month", 30.44}, {"months", 30.44},
-    {"year", 365.25}, {"years", 365.25}, {"decade", 3652.5}, {"decades", 3652.5}};
+    {"year", 365.25}, {"years", 365.25}, {"decade", 3652.5}, {"decades", 3652.5},
+    {"century", 36525}, {"centuries", 36525}};
+
+// Currencies written as words after the number ("six trillion dollars").
+const std::unordered_map<std::string_view, std::string_view> kCurrencyWords = {
+    {"dollars", "$"}, {"dollar", "$"}, {"euros", "\xE2\x82\xAC"}, {"euro", "\xE2\x82\xAC"},
+    {"pounds", "\xC2\xA3"}, {"yuan", "yuan"}, {"rubles", "rubles"}, {"roubles", "rubles"},
+    {"yen", "yen"}, {"rupees", "rupees"}};
+
+// Words after a number that make it a phone or service number: "911 call", "999 operator".
+bool phone_word(std::string_view w) {
+  return w == "call" || w == "calls" || w == "tape" || w == "tapes" || w == "dispatcher" ||
+         w == "operator" || w == "hotline" || w == "line" || w == "number";
+}
 
 // Words naming the same kind of counted people for comparison across outlets.
 const std::unordered_map<std::string_view, std::string_view> kCountedKinds = {
@@ -171,6 +184,17 @@ bool is_identifier_word(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Units that count in the singular after a number in compounds or by habit ("60 kilometer",
+// "250 military equipment").
+bool is_unit_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> kUnits = {
+      "kilometer", "kilometre", "km", "mile", "meter", "metre", "foot", "feet", "inch", "kg",
+      "kilogram", "gram", "ton", "tonne", "pound", "ounce", "liter", "litre", "gallon", "barrel",
+      "acre", "hectare", "degree", "degrees", "point", "percentage", "equipment", "kph", "mph",
+      "knot", "km/h", "square", "cubic", "per", "cent", "times", "fold", "member", "staff"};
+  return kUnits.count(w) > 0;
+}
+
 // A plural noun, roughly: "troops", "ads", "people", "men".
 bool plural(std::string_view w) {
   return (w.size() >= 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) ||
@@ -199,6 +223,17 @@ const std::vector<std::pair<std::vector<std::string>, std::string_view>>& qualif
     return out;
   }();
   return kSplit;
+}
+
+// The words qualifiers are made of ("about", "nearly", "more"): a capitalised one before a
+// number opens a sentence, it is not a name.
+const std::unordered_set<std::string>& qualifier_words() {
+  static const std::unordered_set<std::string> kWords = [] {
+    std::unordered_set<std::string> w;
+    for (const auto& [words, approx] : qualifiers()) w.insert(words.begin(), words.end());
+    return w;
+  }();
+  return kWords;
 }
 
 // Terms of the number words and vague amounts: a token whose term is not here is no number.
@@ -255,6 +290,19 @@ std::vector<Quantity> find_quantities(const Article& a) {
                               (a.tokens[k - 1].size == 1 && r.capital(k - 1)))) {
           continue;
         }
+        // Numbers inside names: "Caphe Da Lat 244", "Boeing 737", "30 Rock"; phone numbers:
+        // "911 call".
+        if (k > r.first() && r.capital(k - 1) && !r.stop(k - 1) && prior == " " &&
+            !is_month_or_weekday(r.lower(k - 1)) && !qualifier_words().count(r.lower(k - 1)) &&
+            !r.word(k - 1).ends_with("s") && !r.word(k - 1).ends_with("\xE2\x80\x99")) {  // not "CSTO's 1,600"
+          continue;
+        }
+        if (k + 1 < r.last() && phone_word(r.lower(k + 1))) continue;
+        // A conversion in parentheses repeats the number before it: "27 knots (50 kph)".
+        if (prior.find('(') != std::string_view::npos && !out.empty() && out.back().sentence == si &&
+            a.tokens[k].begin - out.back().end <= 8 && k + 1 < r.last() && is_unit_word(r.lower(k + 1))) {
+          continue;
+        }
         // Ratios: "1 in 3".
         if ((k + 2 < r.last() && r.lower(k + 1) == "in" && r.number(k + 2)) ||
             (k >= r.first() + 2 && r.lower(k - 1) == "in" && r.number(k - 2))) {
@@ -294,8 +342,13 @@ std::vector<Quantity> find_quantities(const Article& a) {
           bool article_before = k > r.first() && (r.lower(k - 1) == "a" || r.lower(k - 1) == "one");
           // "one" alone is a pronoun; "one day" alone ("one day he left") is no duration:
           // only "for one day", "within one week", "about one month" count.
-          if (low == "one" && !(k + 1 < r.last() && kDays.count(r.lower(k + 1)))) continue;
-          if (low == "one") {
+          if (low == "one" && !(k + 1 < r.last() && kDays.count(r.lower(k + 1))) &&
+              !(k + 2 < r.last() && (r.lower(k + 1) == "to" || r.lower(k + 1) == "or"))) {
+            continue;
+          }
+          const bool range_follows = k + 2 < r.last() && (r.lower(k + 1) == "to" || r.lower(k + 1) == "or") &&
+                                     (r.number(k + 2) || kNumberWords.count(r.lower(k + 2)));
+          if (low == "one" && !range_follows) {
             static const std::unordered_set<std::string_view> kBefore = {
                 "for", "within", "in", "after", "than", "only", "just", "about", "around",
                 "nearly", "almost", "over", "under", "least", "last", "first", "past", "next"};
@@ -303,6 +356,11 @@ std::vector<Quantity> find_quantities(const Article& a) {
           }
           if (low != "one" && !article_before) continue;
           if (low != "one") start = k - 1;
+        }
+        // "two dozen"
+        if (k + 1 < r.last() && r.lower(k + 1) == "dozen" && r.plain_gap(k)) {
+          q.value *= 12;
+          next = k + 2;
         }
         // "twenty-five"
         if (r.hyphen_gap(k) && kNumberWords.count(r.lower(k + 1)) && q.value >= 20 && q.value < 100) {
@@ -323,6 +381,12 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (!found) continue;
       }
       if (!q.vague) q.value_max = q.value;
+      // "hundreds of billions (of dollars)"
+      if (q.vague && next + 1 < r.last() && r.lower(next) == "of" && kScales.count(r.lower(next + 1)) &&
+          kScales.at(r.lower(next + 1)) >= 1e6) {
+        q.value *= kScales.at(r.lower(next + 1)), q.value_max *= kScales.at(r.lower(next + 1));
+        next += 2;
+      }
       // Scale: "1.8 million".
       if (next < r.last() && r.plain_gap(next - 1)) {
         auto s = kScales.find(r.lower(next));
@@ -410,7 +474,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
       }
       // An age: "81-year-old".
       if (after + 1 < r.last() && r.hyphen_gap(after - 1) && (r.lower(after) == "year" || r.lower(after) == "years") &&
-          r.hyphen_gap(after) && r.lower(after + 1) == "old") {
+          r.hyphen_gap(after) && r.lower(after + 1).starts_with("old")) {
         q.unit = "years";
         q.kind = "age";
         q.counted = "age";
@@ -569,7 +633,39 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (plural(w) || kCountedKinds.count(w)) break;
       }
       if (!words.empty() && words.back().size() < 3) continue;  // "six ex-Soviet states"
-      // An adjective alone ("2,000 strong") counts nothing; a plural or a known noun does.
+      // Several things are counted by a plural ("80 runners"), a known word ("troops"), a
+      // currency or a unit; a singular word after a count above one is a verb or an adjective
+      // ("80 ran", "1023 lost", "17 percent live"): nothing is counted then, and nothing is
+      // reported. "ones" counts nothing either.
+      if (!words.empty()) {
+        const std::string& w = words.back();
+        const bool countable = plural(w) || kCountedKinds.count(w) || kCurrencyWords.count(w) ||
+                               is_unit_word(w) || q.value <= 1 || q.unit == "percent" ||
+                               (!q.unit.empty() && q.unit != "percent");
+        if (!countable || w == "ones") words.clear();
+        if (q.unit == "percent" && !words.empty() && !(after < r.last() && r.lower(after) == "of") &&
+            !plural(words.back()) && words.size() == 1 && !r.stop(counted_end)) {
+          // "17 percent live": a verb after the percentage.
+          if (counted_end + 1 < r.last() && !r.capital(counted_end + 1) && !r.stop(counted_end + 1)) words.clear();
+        }
+      }
+      // "about 5 miles per hour", "7 miles an hour": a speed.
+      if (!words.empty() && counted_end + 2 < r.last() &&
+          (r.lower(counted_end + 1) == "per" || r.lower(counted_end + 1) == "an" || r.lower(counted_end + 1) == "a") &&
+          kDays.count(r.lower(counted_end + 2))) {
+        words.back() += " per " + r.lower(counted_end + 2);
+        counted_end += 2;
+      }
+      // Currencies written out: "six trillion dollars".
+      if (!words.empty() && q.unit.empty() && kCurrencyWords.count(words.back())) {
+        q.unit = std::string(kCurrencyWords.at(words.back()));
+      }
+      // "0.25 percentage points or below", "10 or more"
+      if (counted_end + 2 < r.last() && r.lower(counted_end + 1) == "or") {
+        std::string w2 = r.lower(counted_end + 2);
+        if (w2 == "more" || w2 == "above" || w2 == "higher") q.approx = "at least", counted_end += 2;
+        if (w2 == "less" || w2 == "fewer" || w2 == "below" || w2 == "lower") q.approx = "up to", counted_end += 2;
+      }
       if (!words.empty()) {
         const std::string& head = words.back();
         q.counted = words[0];
