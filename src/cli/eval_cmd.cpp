@@ -334,7 +334,7 @@ Runner add_events_mode(CLI::App& eval, const Global& global) {
     std::vector<Article> articles;
     load(o->paths, global.threads, articles);
     std::mt19937 rng(o->seed);
-    std::vector<double> f1s;
+    std::vector<double> f1s, aris;
     for (int run = 0; run <= o->shuffles; ++run) {
       std::vector<Article> order;
       std::vector<size_t> idx(articles.size());
@@ -362,14 +362,19 @@ Runner add_events_mode(CLI::App& eval, const Global& global) {
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       ClusterScore s = score_clusters(predicted, gold);
       f1s.push_back(s.f1);
+      aris.push_back(s.adjusted_rand);
       report(run == 0 ? "input" : ("shuffle " + std::to_string(run)).c_str(), s, seconds, articles.size());
     }
     if (f1s.size() > 1) {
-      std::sort(f1s.begin(), f1s.end());
-      double mean = 0;
-      for (double f : f1s) mean += f;
-      std::printf("B-cubed F1 over %zu orders: min %.4f  median %.4f  mean %.4f  max %.4f\n", f1s.size(),
-                  f1s.front(), f1s[f1s.size() / 2], mean / static_cast<double>(f1s.size()), f1s.back());
+      auto spread = [&](const char* what, std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        double mean = 0;
+        for (double x : v) mean += x;
+        std::printf("%s over %zu orders: min %.4f  median %.4f  mean %.4f  max %.4f\n", what, v.size(),
+                    v.front(), v[v.size() / 2], mean / static_cast<double>(v.size()), v.back());
+      };
+      spread("B-cubed F1", f1s);
+      spread("ARI", aris);
     }
     return kOk;
   };
