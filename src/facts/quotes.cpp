@@ -331,13 +331,19 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
             break;
           }
         }
-        // Otherwise the sentence's first person or organisation named before the verb.
+        // Otherwise the sentence's first person named before the verb, else its first
+        // organisation ("Russell Liddick of Bikers For Trump said": Liddick speaks).
+        const Mention* subject = nullptr;
         for (const Mention& m : r.mentions_) {
           if (m.begin < s.begin || m.begin >= a.tokens[v].begin || r.in_quote(m.begin)) continue;
-          if (m.entity >= 0 && entities.entities[m.entity].type == "place") continue;
-          r.set_speaker(m, q);
-          break;
+          if (r.is_place(m)) continue;
+          if (r.is_person(m)) {
+            subject = &m;
+            break;
+          }
+          if (!subject) subject = &m;
         }
+        if (subject) r.set_speaker(*subject, q);
         if (q.speaker.empty()) {
           // "the ministry said that", "officials said"
           uint32_t b = v;
