@@ -41,7 +41,8 @@ const std::unordered_map<std::string_view, double> kNumberWords = {
 
 const std::unordered_map<std::string_view, double> kScales = {
     {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
-    {"trillion", 1e12}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}};
+    {"trillion", 1e12}, {"bn", 1e9}, {"m", 1e6}, {"k", 1e3}, {"thousands", 1e3},
+    {"millions", 1e6}, {"billions", 1e9}, {"trillions", 1e12}};
 
 // Vague amounts: the range a reader takes them for.
 struct Vague {
@@ -290,6 +291,12 @@ std::vector<Quantity> find_quantities(const Article& a) {
                               (a.tokens[k - 1].size == 1 && r.capital(k - 1)))) {
           continue;
         }
+        // "5 ½ days"
+        for (auto [mark, part] : {std::pair<std::string_view, double>{"\xC2\xBD", 0.5}, {"\xC2\xBC", 0.25}, {"\xC2\xBE", 0.75}}) {
+          const Token& t = a.tokens[k];
+          std::string_view after_digits = std::string_view(a.text).substr(t.begin + t.size, 4);
+          if (after_digits.starts_with(mark) || after_digits.substr(1).starts_with(mark)) q.value += part;
+        }
         // Numbers inside names: "Caphe Da Lat 244", "Boeing 737", "30 Rock"; phone numbers:
         // "911 call".
         if (k > r.first() && r.capital(k - 1) && !r.stop(k - 1) && prior == " " &&
@@ -305,7 +312,8 @@ std::vector<Quantity> find_quantities(const Article& a) {
         }
         // Ratios: "1 in 3".
         if ((k + 2 < r.last() && r.lower(k + 1) == "in" && r.number(k + 2)) ||
-            (k >= r.first() + 2 && r.lower(k - 1) == "in" && r.number(k - 2))) {
+            (k >= r.first() + 2 && r.lower(k - 1) == "in" &&
+             (r.number(k - 2) || r.lower(k - 2) == "one" || r.lower(k - 2) == "two"))) {
           continue;
         }
         // A sign right before the digits: "-0.25 volts", "(>4 drinks)".
@@ -643,10 +651,10 @@ std::vector<Quantity> find_quantities(const Article& a) {
                                is_unit_word(w) || q.value <= 1 || q.unit == "percent" ||
                                (!q.unit.empty() && q.unit != "percent");
         if (!countable || w == "ones") words.clear();
+        // "35 percent live with a partner": a verb after the percentage counts nothing.
         if (q.unit == "percent" && !words.empty() && !(after < r.last() && r.lower(after) == "of") &&
-            !plural(words.back()) && words.size() == 1 && !r.stop(counted_end)) {
-          // "17 percent live": a verb after the percentage.
-          if (counted_end + 1 < r.last() && !r.capital(counted_end + 1) && !r.stop(counted_end + 1)) words.clear();
+            std::none_of(words.begin(), words.end(), [](const std::string& x) { return plural(x); })) {
+          words.clear();
         }
       }
       // "about 5 miles per hour", "7 miles an hour": a speed.
@@ -655,6 +663,24 @@ std::vector<Quantity> find_quantities(const Article& a) {
           kDays.count(r.lower(counted_end + 2))) {
         words.back() += " per " + r.lower(counted_end + 2);
         counted_end += 2;
+      }
+      // Money: "$13 million thanks to ...", "$3 back": what follows is no count; the amount
+      // counts money.
+      const bool money = !q.unit.empty() && q.unit != "percent" && q.unit != "days" && q.unit != "years";
+      if (money && !words.empty() && !kCurrencyWords.count(words.back()) &&
+          !(after < r.last() && r.lower(after) == "of")) {
+        words.clear();
+      }
+      if (money && words.empty()) {
+        q.counted = "money";
+        q.kind = q.unit + ":money";
+        q.scope = scope;
+        q.begin = a.tokens[start].begin;
+        q.end = a.tokens[next - 1].begin + a.tokens[next - 1].size;
+        q.sentence = si;
+        out.push_back(std::move(q));
+        k = next - 1;
+        continue;
       }
       // Currencies written out: "six trillion dollars".
       if (!words.empty() && q.unit.empty() && kCurrencyWords.count(words.back())) {

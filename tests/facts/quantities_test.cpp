@@ -131,3 +131,31 @@ TEST(Quantities, CountedWordsPastModifiers) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quantities, MoneyFractionsAndConversions) {
+  auto q = of("She earned $13 million thanks to deals and the team landed in 5 \u00BD days at a "
+              "depth of around 1 kilometer (3,281 feet), while hundreds of billions of dollars moved.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].unit, "$");
+  EXPECT_EQ(q[0].value, 13e6);
+  EXPECT_EQ(q[0].counted, "money");
+  EXPECT_EQ(q[1].value, 5.5);
+  EXPECT_EQ(q[1].unit, "days");
+  EXPECT_EQ(q[2].value, 1);
+  EXPECT_EQ(q[2].approx, "about");  // the feet in parentheses repeat it and are left out
+  EXPECT_TRUE(q[3].vague);
+  EXPECT_EQ(q[3].value, 200e9);
+  EXPECT_EQ(q[3].unit, "$");
+}
+
+TEST(Quantities, PhoneNumbersNamesRatiosAndVerbsCountNothing) {
+  auto q = of("The 911 call came from Caphe Da Lat 244, one in 20 homes has one, 35 percent live "
+              "alone and 80 ran the race.");
+  EXPECT_TRUE(q.empty()) << q.size() << " " << (q.empty() ? "" : q[0].counted);
+}
+
+}  // namespace
+}  // namespace chorus
