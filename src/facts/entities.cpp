@@ -126,6 +126,7 @@ class WordCache {
   struct Info {
     bool title = false, demonym = false, acronym = false, place = false, month_or_day = false;
     bool org_word = false, role = false;
+    bool place_word = false, particle = false, opener = false, speech = false, place_preposition = false;
     std::string key;  // spelling_key
   };
   const Info& operator()(std::string_view w) {
@@ -140,6 +141,11 @@ class WordCache {
     i.month_or_day = is_month_or_weekday(lower);
     i.org_word = is_org_word(lower);
     i.role = is_role_word(lower);
+    i.place_word = is_place_word(lower);
+    i.particle = is_name_particle(lower);
+    i.opener = is_opener_word(lower);
+    i.speech = is_speech_verb(lower);
+    i.place_preposition = is_place_preposition(lower);
     i.key = spelling_key(w);
     return map_.emplace(w, std::move(i)).first->second;
   }
@@ -242,15 +248,15 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",
       // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
       // is not part of a name; nor is a particle left in front ("of Gadhafi").
-      auto particle = [&](uint32_t k) { return a.tokens[k].size <= 4 && is_name_particle(ascii_lower(word(k))); };
+      auto particle = [&](uint32_t k) { return a.tokens[k].size <= 4 && info(k).particle; };
       // Sentence openers: conjunctions and adverbs ("Although"), and words the event writes in
       // lower case elsewhere ("Protests") unless an organisation or place word follows
       // ("Cancer Council Victoria").
       auto opener = [&](uint32_t k) {
         if (!opens_sentence(a, s, k)) return false;
-        if (a.tokens[k].size <= 12 && is_opener_word(ascii_lower(word(k)))) return true;
+        if (info(k).opener) return true;
         return lowercase_terms.count(a.tokens[k].term) > 0 &&
-               !(k < span_end && (info(k + 1).org_word || is_place_word(ascii_lower(word(k + 1)))));
+               !(k < span_end && (info(k + 1).org_word || info(k + 1).place_word));
       };
       while (span_begin <= span_end && !info(span_begin).title &&
              !(particle(span_begin) && capital(span_begin) && span_begin < span_end) &&  // "Al Jazeera"
@@ -268,7 +274,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       for (uint32_t k = span_begin + 1; k + 1 <= span_end; ++k) {
         if (word(k) != "of") continue;
         bool org_before = false;
-        for (uint32_t x = span_begin; x < k; ++x) org_before |= info(x).org_word || is_place_word(ascii_lower(word(x)));
+        for (uint32_t x = span_begin; x < k; ++x) org_before |= info(x).org_word || info(x).place_word;
         uint32_t after = k + 1 < span_end && word(k + 1) == "the" ? k + 2 : k + 1;
         bool org_after = info(after).place;
         for (uint32_t x = after; x <= span_end; ++x) org_after |= info(x).org_word;
@@ -284,7 +290,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         const WordCache::Info& here = info(k);
         // A capitalised role ("Analyst Marta Ozola") is a title before a name of two words.
         bool title = here.title || (here.role && span_end - k >= 2);
-        if (!title || info(k + 1).org_word || is_name_particle(ascii_lower(word(k + 1)))) continue;
+        if (!title || info(k + 1).org_word || info(k + 1).particle) continue;
         if (span_end - k > 4) continue;
         bool org_after = false;
         for (uint32_t x = k + 1; x <= span_end; ++x) org_after |= info(x).org_word;
@@ -383,23 +389,23 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       c.acronym = name_begin == span_end && last_info.acronym;
       c.titled = titled;
       for (uint32_t back = 1; back <= 2 && span_begin >= first + back; ++back) {
-        std::string w = ascii_lower(word(span_begin - back));
-        if (is_role_word(w) && !capital(span_begin - back)) {
+        const WordCache::Info& before = info(span_begin - back);
+        if (before.role && !capital(span_begin - back)) {
           c.role_word = true;
-          if (m.role.empty()) m.role = w;  // "Geneva mayor Anna Keller"
+          if (m.role.empty()) m.role = ascii_lower(word(span_begin - back));  // "Geneva mayor Anna Keller"
         }
         // "in Almaty" names a place; "in Medicare fees" uses a name as a modifier.
-        if (back == 1 && is_place_preposition(w) && w != "to" && w != "from" &&
+        const std::string_view w = word(span_begin - back);
+        if (back == 1 && before.place_preposition && w != "to" && w != "from" &&
             !(span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1))) {
           c.after_place_preposition = true;
         }
       }
-      if (span_end + 1 < last && is_speech_verb(ascii_lower(word(span_end + 1)))) c.speaker = true;
+      if (span_end + 1 < last && info(span_end + 1).speech) c.speaker = true;
       // "Andy Puzder, the chief executive of ...", "Rami Abdel Rahman, head of ...".
       if (span_end + 1 < last && gap(span_end) == ", ") {
         for (uint32_t k = span_end + 1; k < last && k <= span_end + 4; ++k) {
-          std::string w = ascii_lower(word(k));
-          if (is_role_word(w) || (is_title_word(w) && !capital(k))) {
+          if (info(k).role || (info(k).title && !capital(k))) {
             c.role_word = true;
             break;
           }
