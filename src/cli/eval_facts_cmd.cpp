@@ -38,6 +38,7 @@ Runner add_facts_sample_mode(CLI::App& eval, const Global& global) {
     std::string data;
     size_t clusters = 20, quantities = 100, entities = 100, quotes = 50;
     unsigned seed = 1;
+    std::vector<std::string> exclude;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = eval.add_subcommand(
@@ -51,6 +52,9 @@ Runner add_facts_sample_mode(CLI::App& eval, const Global& global) {
   cmd->add_option("--entities", o->entities, "Entities to sample (default 100)");
   cmd->add_option("--quotes", o->quotes, "Quotations to sample (default 50)");
   cmd->add_option("--seed", o->seed, "Random seed (default 1)");
+  cmd->add_option("--exclude", o->exclude, "Cluster ids not to pick (comma-separated), e.g. those\n"
+                                           "looked at while developing")
+      ->delimiter(',');
   return [o, &global] {
     std::string data, error;
     std::vector<SummaryCluster> clusters;
@@ -58,6 +62,9 @@ Runner add_facts_sample_mode(CLI::App& eval, const Global& global) {
       std::fprintf(stderr, "chorus: %s: %s\n", o->data.c_str(), error.c_str());
       return kSkipped;
     }
+    std::erase_if(clusters, [&](const SummaryCluster& c) {
+      return std::find(o->exclude.begin(), o->exclude.end(), c.id) != o->exclude.end();
+    });
     std::mt19937 rng(o->seed);
     std::shuffle(clusters.begin(), clusters.end(), rng);
     if (clusters.size() > o->clusters) clusters.resize(o->clusters);

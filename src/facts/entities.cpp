@@ -104,6 +104,40 @@ std::string join_keys(const std::vector<std::string>& keys, size_t from = 0) {
   return s;
 }
 
+// Whether an acronym's letters appear, in order, among the initials of the name's words
+// ("Collective Security Treaty Organization (CSTO)"; not "CHICAGO (AP)").
+bool initials_fit(std::string_view name, std::string_view acronym) {
+  std::string initials;
+  bool start = true;
+  for (char c : name) {
+    if (c == ' ' || c == '-') {
+      start = true;
+    } else if (start) {
+      initials.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+      start = false;
+    }
+  }
+  if (initials.size() < 2) return false;
+  size_t at = 0;
+  for (char c : acronym) {
+    if (c < 'A' || c > 'Z') continue;
+    at = initials.find(c, at);
+    if (at == std::string::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+bool is_name_suffix(std::string_view w) {
+  return w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
+// Party members as a description: "House Republican", "Kentucky Democrat".
+bool is_party_word(std::string_view w) {
+  return w == "republican" || w == "democrat" || w == "democratic" || w == "conservative" ||
+         w == "liberal" || w == "socialist" || w == "labour" || w == "green" || w == "tory";
+}
+
 bool is_compass_word(std::string_view w) {
   return w == "north" || w == "south" || w == "east" || w == "west" || w == "northern" ||
          w == "southern" || w == "eastern" || w == "western" || w == "central" || w == "northeast" ||
@@ -198,11 +232,10 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       if (info(end).org_word) return true;
       return end + 1 < last && gap(end) == " (" && is_acronym(word(end + 1));
     };
-    auto org_in_span = [&](uint32_t from, uint32_t to) {
-      for (uint32_t x = from; x <= to; ++x) {
-        if (info(x).org_word) return true;
-      }
-      return false;
+    // Bodies named for what they deliberate on: "Committee on Foreign Relations".
+    auto deliberative = [&](std::string_view w) {
+      return w == "Committee" || w == "Subcommittee" || w == "Commission" || w == "Council" ||
+             w == "Conference" || w == "Panel" || w == "Court";
     };
     auto title_in_span = [&](uint32_t from, uint32_t to) {
       for (uint32_t x = from; x <= to; ++x) {
@@ -231,7 +264,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
                    gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
           j += 3;
         } else if (g == " " && j + 2 < last && word(j + 1) == "on" && gap(j + 1) == " " && capital(j + 2) &&
-                   org_in_span(i, j)) {
+                   deliberative(word(j))) {
           j += 2;  // "House Select Committee on Assassinations"
         } else if (g == " " && j + 2 < last && word(j + 1) == "and" && gap(j + 1) == " " && capital(j + 2) &&
                    j > i && !info(j).org_word && !title_in_span(i, j) && and_joins(j + 2)) {
@@ -243,8 +276,12 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       }
       uint32_t span_begin = i, span_end = j;  // tokens, inclusive
       i = j;
-      // "Castel Gandolfo Saturday": a day or month after a name is not part of it.
-      while (span_end > span_begin && info(span_end).month_or_day) --span_end;
+      // "Castel Gandolfo Saturday": a day or month after a name is not part of it, nor a
+      // particle left at its end ("Freedom Caucus on").
+      while (span_end > span_begin && (info(span_end).month_or_day || info(span_end).particle ||
+                                       word(span_end) == "on" || word(span_end) == "and")) {
+        --span_end;
+      }
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",
       // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
       // is not part of a name; nor is a particle left in front ("of Gadhafi").
@@ -314,10 +351,22 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       uint32_t e = a.tokens[span_end].begin + static_cast<uint32_t>(last_word.size());
       std::string surface(text.substr(b, e - b));
       const WordCache::Info& last_info = cache(last_word);
+      // Codes and ratings: "BP194", "PG-13"; and a compass word before "of" ("South of the
+      // Sahara") names no place of its own.
+      {
+        bool code = false;
+        for (uint32_t x = name_begin; x <= span_end; ++x) {
+          std::string_view w = word(x);
+          code |= std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        }
+        if (code) continue;
+        if (span_end + 2 < last && gap(span_end) == "-" && (a.tokens[span_end + 1].flags & Token::kNumber)) continue;
+        if (name_begin < span_end && is_compass_word(ascii_lower(word(name_begin))) && word(name_begin + 1) == "of") continue;
+      }
       // Adjectives of several words: "Central Asian", "South Korean"; and a nationality with one
       // noun is a description, not a name ("Italian Jesuit"; "Russian Defense Ministry" and
       // "British Airways" name organisations).
-      if (name_begin < span_end && last_info.demonym) continue;
+      if (name_begin < span_end && (last_info.demonym || is_party_word(ascii_lower(last_word)))) continue;
       if (span_end == name_begin + 1 && info(name_begin).demonym && !last_info.org_word && !last_info.place) continue;
       // Party and state tags: "(D-Conn.)", "(R-Wis.)".
       if (a.tokens[name_begin].size == 1 && name_begin < span_end && gap(name_begin) == "-") continue;
@@ -348,6 +397,14 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       if (name_begin == span_end) {
         if (last_info.month_or_day || last_info.demonym || surface.size() < 2) continue;
         if (is_compass_word(ascii_lower(surface))) continue;  // "South", "Western": a fragment
+        if (is_name_suffix(surface)) continue;                 // "Jr", "III"
+        // A plural of people by what they do, opening a sentence, is a common noun
+        // ("Meteorologists say ...", "Residents fled"); surnames in -s stay ("Karins said").
+        if (opens_sentence(a, s, name_begin) && !last_info.place &&
+            (surface.ends_with("ists") || surface.ends_with("ians") || surface.ends_with("ants") ||
+             surface.ends_with("ents"))) {
+          continue;
+        }
         if (last_info.title || is_title_word(ascii_lower(surface.substr(0, surface.size() - 1)))) continue;  // "Minister", "Sens"
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "No"
         // A word the event also writes in lower case ("Male", "Mission", "Images"), or a bare
@@ -414,7 +471,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       }
       // "Collective Security Treaty Organization (CSTO)".
       if (span_end + 1 < last && gap(span_end) == " (" && is_acronym(word(span_end + 1)) &&
-          gap(span_end + 1).substr(0, 1) == ")") {
+          gap(span_end + 1).substr(0, 1) == ")" && initials_fit(surface, word(span_end + 1))) {
         c.defines = std::string(word(span_end + 1));
       }
       out.push_back(std::move(m));

@@ -25,7 +25,7 @@ const Set kTitles = {
     "professor", "prof", "rev", "reverend", "bishop", "archbishop", "cardinal", "attorney",
     "emir", "sultan", "crown", "speaker", "detective", "sheriff", "inspector", "marshal",
     "superintendent", "corporal", "cpl", "private", "pvt", "officer", "agent", "leader",
-    "trade", "economy", "economic", "education", "energy", "environment", "transport",
+    "trade", "economy", "economic", "counsel", "solicitor", "comptroller", "commissioner", "education", "energy", "environment", "transport",
     "agriculture", "culture", "labour", "labor", "home", "treasury", "commerce", "first"};
 
 const Set kRoles = {

@@ -185,6 +185,16 @@ bool is_identifier_word(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Common verbs ending in -s, which a number's subject may take ("$10 gets you ...").
+bool is_verb_in_s(std::string_view w) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "is", "was", "has", "does", "goes", "gets", "gives", "makes", "takes", "allows", "means",
+      "seems", "comes", "becomes", "includes", "remains", "represents", "shows", "needs",
+      "corresponds", "amounts", "equals", "costs", "buys", "pays", "covers", "runs", "puts",
+      "brings", "keeps", "leaves", "lets", "looks", "sounds", "stands", "works", "helps"};
+  return kVerbs.count(w) > 0;
+}
+
 // Units that count in the singular after a number in compounds or by habit ("60 kilometer",
 // "250 military equipment").
 bool is_unit_word(std::string_view w) {
@@ -299,7 +309,10 @@ std::vector<Quantity> find_quantities(const Article& a) {
         }
         // Numbers inside names: "Caphe Da Lat 244", "Boeing 737", "30 Rock"; phone numbers:
         // "911 call".
-        if (k > r.first() && r.capital(k - 1) && !r.stop(k - 1) && prior == " " &&
+        auto has_upper = [](std::string_view w) {
+          return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        };
+        if (k > r.first() && (r.capital(k - 1) || has_upper(r.word(k - 1))) && !r.stop(k - 1) && prior == " " &&
             !is_month_or_weekday(r.lower(k - 1)) && !qualifier_words().count(r.lower(k - 1)) &&
             !r.word(k - 1).ends_with("s") && !r.word(k - 1).ends_with("\xE2\x80\x99")) {  // not "CSTO's 1,600"
           continue;
@@ -339,6 +352,8 @@ std::vector<Quantity> find_quantities(const Article& a) {
             (k + 1 < r.last() && is_month_or_weekday(r.lower(k + 1)))) {
           continue;
         }
+        // "$ 40,000" (scrapers leave a space) as "$40,000".
+        if (prior.size() >= 2 && prior.back() == ' ' && prior[prior.size() - 2] == '$') prior.remove_suffix(1);
         if (!prior.empty() && (prior.back() == '$' || prior.substr(prior.size() >= 2 ? prior.size() - 2 : 0) == "\xC2\xA3" ||
                                prior.substr(prior.size() >= 3 ? prior.size() - 3 : 0) == "\xE2\x82\xAC")) {
           q.unit = prior.back() == '$' ? "$" : (prior.back() == '\xA3' ? "\xC2\xA3" : "\xE2\x82\xAC");
@@ -391,7 +406,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
       if (!q.vague) q.value_max = q.value;
       // "hundreds of billions (of dollars)"
       if (q.vague && next + 1 < r.last() && r.lower(next) == "of" && kScales.count(r.lower(next + 1)) &&
-          kScales.at(r.lower(next + 1)) >= 1e6) {
+          kScales.at(r.lower(next + 1)) >= 1e3) {
         q.value *= kScales.at(r.lower(next + 1)), q.value_max *= kScales.at(r.lower(next + 1));
         next += 2;
       }
@@ -529,6 +544,8 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (start > r.first() && (r.lower(start - 1) == "every" || r.lower(start - 1) == "each")) continue;
         q.unit = "days";
         q.value *= factor, q.value_max *= factor;
+        // "payments over 26 years", "cuts over 10 years": over a period is during it.
+        if (q.approx == "over" && start < k && r.lower(start) == "over") q.approx.clear();
         q.counted = r.lower(after);
         std::string act;
         if (r.hyphen_gap(after - 1) || (after + 1 < r.last() && r.hyphen_gap(after))) {
@@ -633,6 +650,13 @@ std::vector<Quantity> find_quantities(const Article& a) {
           ++h;
           continue;
         }
+        // "the state's voters": a possessive modifies the head that follows.
+        if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) {
+          ++h;
+          continue;
+        }
+        // Verbs in -s are no plural heads: "$40,000 goes", "eight billion corresponds".
+        if (words.empty() && is_verb_in_s(w)) break;
         words.push_back(w);
         counted_end = h;
         ++h;

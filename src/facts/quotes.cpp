@@ -131,8 +131,11 @@ class Reader {
     }
     return nullptr;
   }
+  // A person: by its entity's type; a name left out of the entities (named once, without a
+  // sign of its kind) counts when it has a role or several words ("Rancher Cliven Bundy").
   bool is_person(const Mention& m) const {
-    return m.entity >= 0 ? entities_.entities[m.entity].type == "person" : !m.role.empty();
+    return m.entity >= 0 ? entities_.entities[m.entity].type == "person"
+                         : !m.role.empty() || m.surface.find(' ') != std::string::npos;
   }
   // Who "he" or "she" at byte `offset` is: the first person named (outside quotations) in the
   // nearest sentence before it that names one, the sentence's subject more often than not
@@ -146,6 +149,19 @@ class Reader {
       if (m.sentence != best_sentence) best = &m, best_sentence = m.sentence;
     }
     return best;
+  }
+  // Lower-case role words right after a mention (" press secretary"), or "".
+  std::string role_words_after(const Mention& m) const {
+    std::string words;
+    uint32_t k = token_at(m.end);
+    for (uint32_t n = 0; k < a_.tokens.size() && n < 3; ++k, ++n) {
+      const Token& t = a_.tokens[k];
+      std::string_view gap = a_.view(k == token_at(m.end) ? m.end : a_.tokens[k - 1].begin + a_.tokens[k - 1].size, t.begin);
+      if (gap != " " || (t.flags & Token::kCapitalized)) break;
+      words += " " + std::string(a_.token_text(t));
+      if (is_role_word(lower(k))) return words;
+    }
+    return "";
   }
   bool is_place(const Mention& m) const {
     return m.entity >= 0 && entities_.entities[m.entity].type == "place";
@@ -266,11 +282,14 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
     };
     if (t0 < n_tokens && !stops_before(t0)) {
       std::string w0 = r.lower(t0);
-      if (is_speech_verb(w0)) {
+      // "told anchor Chris Cuomo": after "told" or "asked" comes the listener, not the speaker.
+      const bool to_listener = w0 == "told" || w0 == "tells" || w0 == "asked" || w0 == "urged";
+      if (is_speech_verb(w0) && !to_listener) {
         // "said Russian General Andrei Serdyukov", "said a Russian Defense Ministry statement":
         // a name starting within the four words after the verb, in the same sentence.
-        // A person first ("said Geneva mayor Anna Keller"), else any name that is no place.
-        uint32_t limit = a.tokens[std::min(n_tokens - 1, t0 + 4)].begin;
+        // A person first ("said Geneva mayor Anna Keller", "said CNN senior political analyst
+        // David Gergen"), else any name that is no place; within seven words.
+        uint32_t limit = a.tokens[std::min(n_tokens - 1, t0 + 7)].begin;
         const Mention* chosen = nullptr;
         for (const Mention& m : r.mentions_) {
           if (m.begin <= a.tokens[t0].begin) continue;
@@ -284,7 +303,14 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
           }
           if (!chosen) chosen = &m;
         }
-        if (chosen) r.set_speaker(*chosen, q);
+        if (chosen) {
+          r.set_speaker(*chosen, q);
+          // "said the White House press secretary": the organisation's officer, in its words.
+          if (!r.is_person(*chosen)) {
+            std::string role = r.role_words_after(*chosen);
+            if (!role.empty()) q.speaker += role, q.entity = -1;
+          }
+        }
         if (q.speaker.empty() && t0 + 1 < n_tokens && pronoun(r.lower(t0 + 1))) {
           if (const Mention* m = r.person_before(span.open)) r.set_speaker(*m, q, false);
         }

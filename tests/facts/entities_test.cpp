@@ -118,5 +118,23 @@ TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
   }
 }
 
+TEST(Entities, CodesSuffixesDescriptionsAndDatelines) {
+  std::vector<Article> articles = analysed({
+      "CHICAGO (AP) \u2014 Martin Luther King Jr. spoke. The fossil BP194 was rated PG-13 by the "
+      "House Freedom Caucus on Tuesday, a House Republican said. The Associated Press (AP) "
+      "reported it from Chicago.",
+  });
+  EntityIndex index = find_entities(articles);
+  for (const Entity& e : index.entities) {
+    EXPECT_NE(e.name, "Jr");
+    EXPECT_NE(e.name, "BP194");
+    EXPECT_NE(e.name, "PG");
+    EXPECT_NE(e.name, "House Republican");
+    EXPECT_NE(e.name, "House Freedom Caucus on");
+    if (e.name == "Associated Press") EXPECT_FALSE(has_alias(e, "CHICAGO"));
+  }
+  EXPECT_NE(named(index, "House Freedom Caucus"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus

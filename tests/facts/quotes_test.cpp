@@ -105,3 +105,22 @@ TEST(Quotes, AsidesAndPlacesAreNotSpeakers) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quotes, ListenersRolesAndOfficers) {
+  auto q = quotes_of({
+      "Cliven Bundy, a rancher, spoke on Monday. \u201CI will not move off this land today,\u201D he "
+      "told anchor Chris Cuomo. \u201CThe case is far from over now,\u201D said CNN senior "
+      "political analyst David Gergen. \u201CWe have no comment on that matter,\u201D said the "
+      "White House press secretary.",
+  });
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Cliven Bundy");
+  EXPECT_EQ(q[1].speaker, "David Gergen");
+  EXPECT_EQ(q[2].speaker, "White House press secretary");
+}
+
+}  // namespace
+}  // namespace chorus
