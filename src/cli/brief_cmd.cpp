@@ -29,6 +29,8 @@ Runner add_brief(CLI::App& app, const Global& global) {
       ->check(CLI::PositiveNumber)
       ->excludes(sentences);
   cmd->add_option("--format,-f", o->format, "json or md")->check(CLI::IsMember({"json", "md"}));
+  cmd->add_flag("--no-facts{false}", o->brief.facts,
+                "Summary only: leave facts, entities, quotes, timeline and framing empty");
   cmd->add_option("--output,-o", o->output, "Write to this file instead of stdout");
   return [o, &global] {
     std::vector<Article> articles;

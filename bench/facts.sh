@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# What the facts stage (entities, quantities, dates, quotes, comparison, timeline, framing)
+# adds to `chorus brief` (issue 6: under 20%). COUNT perturbed copies of the bundled example,
+# one thread; RUNS runs with and without --no-facts, alternating, so that both see the same
+# machine; prints each run and the medians. With --instructions, also counts instructions
+# with valgrind (repeatable whatever the machine is doing) on the same corpus.
+#   bash bench/facts.sh [COUNT=1000] [RUNS=7] [--instructions]
+# Needs a build (bash scripts/test or cmake --build build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-1000}
+runs=${2:-7}
+corpus=$(mktemp --suffix=.jsonl)
+trap 'rm -f "$corpus" "$corpus".cg*' EXIT
+./build/bench/make_corpus examples "$count" > "$corpus"
+echo "corpus: $count articles, $(du -k "$corpus" | cut -f1) KiB"
+with=()
+without=()
+wall() { /usr/bin/time -f '%e' ./build/chorus --threads 1 brief "$corpus" "$@" 2>&1 >/dev/null | tail -1; }
+for i in $(seq "$runs"); do
+  a=$(wall --no-facts)
+  b=$(wall)
+  echo "run $i: without facts ${a} s, with facts ${b} s"
+  without+=("$a")
+  with+=("$b")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+m0=$(median "${without[@]}")
+m1=$(median "${with[@]}")
+echo "median wall: without facts ${m0} s, with facts ${m1} s, facts add $(awk -v a="$m0" -v b="$m1" 'BEGIN {printf "%.1f", 100*(b-a)/a}')%"
+if [ "${3:-}" = "--instructions" ]; then
+  for mode in without with; do
+    flag=""
+    [ "$mode" = without ] && flag="--no-facts"
+    valgrind --tool=callgrind --callgrind-out-file="$corpus.cg.$mode" \
+      ./build/chorus --threads 1 brief "$corpus" $flag >/dev/null 2>&1
+  done
+  i0=$(callgrind_annotate "$corpus.cg.without" | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+  i1=$(callgrind_annotate "$corpus.cg.with" | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+  echo "instructions: without facts $i0, with facts $i1, facts add $(awk -v a="$i0" -v b="$i1" 'BEGIN {printf "%.1f", 100*(b-a)/a}')%"
+fi
