@@ -254,13 +254,16 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // Initials ("Paul D. Ryan"), "U.S.", and abbreviated titles ("Lt. Col. Mike").
         bool dotted = (single && (g == ". " || (g == "." && a.tokens[j + 1].size == 1))) ||
                       (g == ". " && a.tokens[j].size <= 4 && info(j).title);
-        if ((g == " " || g == "-" || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword)) {
+        const bool acronym_then_name = g == " " && all_caps(word(j)) && a.tokens[j].size >= 2 &&
+                                       !all_caps(word(j + 1)) && !info(j + 1).org_word && !info(j + 1).place_word;
+        if ((g == " " || g == "-" || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword) &&
+            !acronym_then_name) {
           ++j;  // (a capitalised stopword starts another phrase: "Musashi The Japanese ...")
         } else if (g == " " && j + 2 < last && a.tokens[j + 1].size <= 4 && !capital(j + 1) &&
                    is_name_particle(word(j + 1)) &&
                    (gap(j + 1) == " " || gap(j + 1) == "-") && capital(j + 2)) {
           j += 2;  // "Harry Reid of Nevada", "Riad al-Asaad"
-        } else if (g == " " && j + 3 < last && word(j + 1) == "of" && word(j + 2) == "the" &&
+        } else if (g == " " && j + 3 < last && (word(j + 1) == "of" || word(j + 1) == "for") && word(j + 2) == "the" &&
                    gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
           j += 3;
         } else if (g == " " && j + 2 < last && word(j + 1) == "on" && gap(j + 1) == " " && capital(j + 2) &&
@@ -292,6 +295,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       auto opener = [&](uint32_t k) {
         if (!opens_sentence(a, s, k)) return false;
         if (info(k).opener) return true;
+        if (word(k).ends_with("ly") && a.tokens[k].size > 4) return true;  // "Suddenly", "Apparently"
         return lowercase_terms.count(a.tokens[k].term) > 0 &&
                !(k < span_end && (info(k + 1).org_word || info(k + 1).place_word));
       };
@@ -388,8 +392,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
            last_word.ends_with("ish")) && !last_info.place) {
         continue;
       }
-      // A label, not a name: "Group 1", "Phase 2".
-      if (name_begin == span_end && last_info.org_word && span_end + 1 < last &&
+      // A label, not a name: "Group 1", "Record Group 104".
+      if (last_info.org_word && span_end + 1 < last && gap(span_end) == " " &&
           (a.tokens[span_end + 1].flags & Token::kNumber)) {
         continue;
       }
@@ -413,7 +417,9 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (lowercase_terms.count(a.tokens[name_begin].term) && !last_info.place) continue;
         const std::string lower = ascii_lower(surface);
         if ((last_info.org_word || is_place_word(lower) || is_document_or_event_word(lower)) &&
-            !is_institution_word(lower)) {
+            (!is_institution_word(lower) ||
+             (span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1) &&
+              !(a.tokens[span_end + 1].flags & Token::kStopword)))) {  // "Cabinet posts"
           continue;
         }
         // "SEs", "IDs": plural abbreviations.
@@ -589,7 +595,8 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     if (place_word) f.place += 4, f.strong = true;
     else if (org_word) f.org += 5, f.strong = true;
     if (cand.acronym) f.org += 1;
-    if (cand.speaker && !org_word && !cand.acronym) f.person += 1;
+    // A speech verb after a single word says little (organisations speak too: "Avaaz said").
+    if (cand.speaker && !org_word && !cand.acronym && f.keys.size() > 1) f.person += 1;
   }
 
   UnionFind groups(forms.size());
@@ -639,6 +646,8 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       for (size_t y = x + 1; y < list.size(); ++y) {
         const auto& a = forms[list[x]].keys;
         const auto& b = forms[list[y]].keys;
+        // "Mercers" is the family, not a spelling of "Mercer".
+        if (a.size() == 1 && (a[0] + "s" == b[0] || b[0] + "s" == a[0])) continue;
         if (!same_spelling(a.back(), b.back())) continue;
         bool same = true;
         for (size_t k = 0; k < a.size() && same; ++k) same = same_spelling(a[k], b[k]);

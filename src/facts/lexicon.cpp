@@ -25,7 +25,9 @@ const Set kTitles = {
     "professor", "prof", "rev", "reverend", "bishop", "archbishop", "cardinal", "attorney",
     "emir", "sultan", "crown", "speaker", "detective", "sheriff", "inspector", "marshal",
     "superintendent", "corporal", "cpl", "private", "pvt", "officer", "agent", "leader",
-    "trade", "economy", "economic", "counsel", "solicitor", "comptroller", "commissioner", "education", "energy", "environment", "transport",
+    "trade", "economy", "economic", "counsel", "solicitor", "comptroller", "commissioner",
+    "clerk", "treasurer", "auditor", "assessor", "coroner", "alderman", "councilman",
+    "councilwoman", "councillor", "councilor", "supervisor", "magistrate", "education", "energy", "environment", "transport",
     "agriculture", "culture", "labour", "labor", "home", "treasury", "commerce", "first"};
 
 const Set kRoles = {
@@ -76,7 +78,8 @@ const Set kDocumentsAndEvents = {
     "agreement", "resolution", "directive", "regulation", "charter", "declaration", "report",
     "olympics", "games", "cup", "championship", "championships", "festival", "summit",
     "conference", "war", "revolution", "election", "elections", "award", "awards", "prize",
-    "marathon", "open", "series", "tour", "trophy", "expo", "week", "day", "forum"};
+    "marathon", "open", "series", "tour", "trophy", "expo", "week", "day", "forum",
+    "christmas", "easter", "ramadan", "thanksgiving", "hanukkah", "eid", "diwali", "halloween"};
 
 // Conjunctions and adverbs that open sentences and are missing from short stopword lists.
 const Set kOpeners = {

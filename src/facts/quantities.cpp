@@ -26,6 +26,8 @@ constexpr Qualifier kQualifiers[] = {
     {"more than", "over"}, {"upwards of", "over"}, {"just over", "over"}, {"well over", "over"},
     {"at least", "at least"}, {"fewer than", "under"}, {"less than", "under"},
     {"just under", "under"}, {"up to", "up to"}, {"as many as", "up to"}, {"at most", "up to"},
+    {"as much as", "up to"}, {"as long as", "up to"}, {"as high as", "up to"},
+    {"as few as", "at least"}, {"as little as", "at least"},
     {"an estimated", "about"}, {"close to", "nearly"}, {"over", "over"}, {"under", "under"},
     {"below", "under"}, {"within", "up to"}, {"about", "about"}, {"around", "about"},
     {"approximately", "about"}, {"roughly", "about"}, {"some", "about"}, {"estimated", "about"},
@@ -63,7 +65,7 @@ const std::unordered_map<std::string_view, double> kDays = {
 // Currencies written as words after the number ("six trillion dollars").
 const std::unordered_map<std::string_view, std::string_view> kCurrencyWords = {
     {"dollars", "$"}, {"dollar", "$"}, {"euros", "\xE2\x82\xAC"}, {"euro", "\xE2\x82\xAC"},
-    {"pounds", "\xC2\xA3"}, {"yuan", "yuan"}, {"rubles", "rubles"}, {"roubles", "rubles"},
+    {"yuan", "yuan"}, {"rubles", "rubles"}, {"roubles", "rubles"},
     {"yen", "yen"}, {"rupees", "rupees"}};
 
 // Words after a number that make it a phone or service number: "911 call", "999 operator".
@@ -314,13 +316,18 @@ std::vector<Quantity> find_quantities(const Article& a) {
         };
         if (k > r.first() && (r.capital(k - 1) || has_upper(r.word(k - 1))) && !r.stop(k - 1) && prior == " " &&
             !is_month_or_weekday(r.lower(k - 1)) && !qualifier_words().count(r.lower(k - 1)) &&
-            !r.word(k - 1).ends_with("s") && !r.word(k - 1).ends_with("\xE2\x80\x99")) {  // not "CSTO's 1,600"
+            !r.word(k - 1).ends_with("'s") && !r.word(k - 1).ends_with("\xE2\x80\x99s")) {  // not "CSTO's 1,600"
           continue;
         }
         if (k + 1 < r.last() && phone_word(r.lower(k + 1))) continue;
         // A conversion in parentheses repeats the number before it: "27 knots (50 kph)".
         if (prior.find('(') != std::string_view::npos && !out.empty() && out.back().sentence == si &&
             a.tokens[k].begin - out.back().end <= 8 && k + 1 < r.last() && is_unit_word(r.lower(k + 1))) {
+          continue;
+        }
+        // "two of every three": a ratio.
+        if ((k + 2 < r.last() && r.lower(k + 1) == "of" && r.lower(k + 2) == "every") ||
+            (k > r.first() && r.lower(k - 1) == "every")) {
           continue;
         }
         // Ratios: "1 in 3".
@@ -410,13 +417,17 @@ std::vector<Quantity> find_quantities(const Article& a) {
         q.value *= kScales.at(r.lower(next + 1)), q.value_max *= kScales.at(r.lower(next + 1));
         next += 2;
       }
-      // Scale: "1.8 million".
-      if (next < r.last() && r.plain_gap(next - 1)) {
+      // Scales: "1.8 million", "thirty thousand", "three hundred thousand".
+      while (next < r.last() && r.plain_gap(next - 1) && !q.vague) {
         auto s = kScales.find(r.lower(next));
-        if (s != kScales.end() && (r.number(k) || s->second >= 1e6)) {
-          q.value *= s->second, q.value_max *= s->second;
-          ++next;
-        }
+        if (s == kScales.end() || s->first.size() < 2 || s->first.back() == 's') break;
+        q.value *= s->second, q.value_max *= s->second;
+        ++next;
+      }
+      // "half a dozen"
+      if (low == "dozen" && start > r.first() && r.lower(start) == "a" && r.lower(start - 1) == "half") {
+        q.value = q.value_max = 6;
+        --start;
       }
       // Range: "100-200", "100–200", "100 to 200".
       if (next + 1 <= r.last() - 1 && r.number(next) && (r.gap(next - 1) == "-" || r.gap(next - 1) == "\xE2\x80\x93")) {
@@ -449,6 +460,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
           bool match = words.size() <= 3 && !before[words.size() - 1].empty();
           for (size_t i = 0; i < words.size() && match; ++i) match = before[words.size() - 1 - i] == words[i];
           if (!match) continue;
+          if (q.vague) break;  // "talking about millions": a preposition, not a qualifier
           q.approx = std::string(approx);
           start -= static_cast<uint32_t>(words.size());
           break;
@@ -688,6 +700,16 @@ std::vector<Quantity> find_quantities(const Article& a) {
         words.back() += " per " + r.lower(counted_end + 2);
         counted_end += 2;
       }
+      // "0.25 percentage points or below", "10 or more"
+      {
+        // After the counted words, or right after the number when none: "$1,600 or more".
+        uint32_t at = words.empty() ? next - 1 : counted_end;
+        if (at + 2 < r.last() && r.lower(at + 1) == "or") {
+          std::string w2 = r.lower(at + 2);
+          if (w2 == "more" || w2 == "above" || w2 == "higher") q.approx = "at least";
+          if (w2 == "less" || w2 == "fewer" || w2 == "below" || w2 == "lower") q.approx = "up to";
+        }
+      }
       // Money: "$13 million thanks to ...", "$3 back": what follows is no count; the amount
       // counts money.
       const bool money = !q.unit.empty() && q.unit != "percent" && q.unit != "days" && q.unit != "years";
@@ -709,12 +731,6 @@ std::vector<Quantity> find_quantities(const Article& a) {
       // Currencies written out: "six trillion dollars".
       if (!words.empty() && q.unit.empty() && kCurrencyWords.count(words.back())) {
         q.unit = std::string(kCurrencyWords.at(words.back()));
-      }
-      // "0.25 percentage points or below", "10 or more"
-      if (counted_end + 2 < r.last() && r.lower(counted_end + 1) == "or") {
-        std::string w2 = r.lower(counted_end + 2);
-        if (w2 == "more" || w2 == "above" || w2 == "higher") q.approx = "at least", counted_end += 2;
-        if (w2 == "less" || w2 == "fewer" || w2 == "below" || w2 == "lower") q.approx = "up to", counted_end += 2;
       }
       if (!words.empty()) {
         const std::string& head = words.back();

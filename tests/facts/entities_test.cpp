@@ -136,5 +136,20 @@ TEST(Entities, CodesSuffixesDescriptionsAndDatelines) {
   EXPECT_NE(named(index, "House Freedom Caucus"), nullptr);
 }
 
+TEST(Entities, AdverbsAcronymsClerksAndLongOrganisationNames) {
+  std::vector<Article> articles = analysed({
+      "Suddenly the DACA Trump deal fell apart. City Clerk Kim Lehmkuhl counted the votes for the "
+      "American Association for the Advancement of Science, whose files sit in Record Group 104. "
+      "Lehmkuhl said the count was final.",
+  });
+  EntityIndex index = find_entities(articles);
+  EXPECT_EQ(named(index, "Suddenly"), nullptr);
+  EXPECT_EQ(named(index, "DACA Trump"), nullptr);
+  EXPECT_EQ(named(index, "Record Group"), nullptr);
+  ASSERT_NE(named(index, "Kim Lehmkuhl"), nullptr);
+  EXPECT_EQ(named(index, "Kim Lehmkuhl")->type, "person");
+  ASSERT_NE(named(index, "American Association for the Advancement of Science"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus

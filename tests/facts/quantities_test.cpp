@@ -159,3 +159,26 @@ TEST(Quantities, PhoneNumbersNamesRatiosAndVerbsCountNothing) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quantities, WordScalesAndQualifiersAfterTheNumber) {
+  auto q = of("Some thirty thousand scientists and three hundred thousand dollars, half a dozen "
+              "films, as much as $1 million, a coin worth $1,600 or more, a dog that weighs 17 pounds.");
+  ASSERT_EQ(q.size(), 6u);
+  EXPECT_EQ(q[0].value, 30000);
+  EXPECT_EQ(q[0].approx, "about");
+  EXPECT_EQ(q[0].counted, "scientists");
+  EXPECT_EQ(q[1].value, 300000);
+  EXPECT_EQ(q[1].unit, "$");
+  EXPECT_EQ(q[2].value, 6);
+  EXPECT_EQ(q[3].approx, "up to");
+  EXPECT_EQ(q[4].approx, "at least");
+  EXPECT_EQ(q[4].counted, "money");
+  EXPECT_EQ(q[5].unit, "");  // pounds of weight, not money
+  EXPECT_EQ(q[5].counted, "pounds");
+}
+
+}  // namespace
+}  // namespace chorus
