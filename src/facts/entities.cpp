@@ -161,6 +161,7 @@ class WordCache {
     bool title = false, demonym = false, acronym = false, place = false, month_or_day = false;
     bool org_word = false, role = false;
     bool place_word = false, particle = false, opener = false, speech = false, place_preposition = false;
+    bool compass = false, document_or_event = false;
     std::string key;  // spelling_key
   };
   const Info& operator()(std::string_view w) {
@@ -169,9 +170,6 @@ class WordCache {
     Info i;
     std::string lower = ascii_lower(w);
     i.title = is_title_word(lower);
-    i.demonym = is_demonym(w);
-    i.acronym = is_acronym(w);
-    i.place = place_kind(w) != PlaceKind::kNone || (all_caps(w) && is_country_code(w));
     i.month_or_day = is_month_or_weekday(lower);
     i.org_word = is_org_word(lower);
     i.role = is_role_word(lower);
@@ -180,7 +178,16 @@ class WordCache {
     i.opener = is_opener_word(lower);
     i.speech = is_speech_verb(lower);
     i.place_preposition = is_place_preposition(lower);
-    i.key = spelling_key(w);
+    i.compass = is_compass_word(lower);
+    i.document_or_event = is_document_or_event_word(lower);
+    // Only names need their gazetteer entries and spelling keys: words in lower case are read
+    // for the lists above only (speech verbs, roles, prepositions around a name).
+    if (!w.empty() && !(w[0] >= 'a' && w[0] <= 'z')) {
+      i.demonym = is_demonym(w);
+      i.acronym = is_acronym(w);
+      i.place = place_kind(w) != PlaceKind::kNone || (all_caps(w) && is_country_code(w));
+      i.key = spelling_key(w);
+    }
     return map_.emplace(w, std::move(i)).first->second;
   }
 
@@ -189,10 +196,14 @@ class WordCache {
 };
 
 // Whether the span starting at token k opens a sentence, or a quotation or aside within one.
+// Whether `g` is the one character `c` (cheaper than comparing with a one-letter string).
+inline bool one(std::string_view g, char c) { return g.size() == 1 && g[0] == c; }
+
 bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
   if (k == s.first_token) return true;
   const Token& prev = a.tokens[k - 1];
   std::string_view g = a.view(prev.begin + prev.size, a.tokens[k].begin);
+  if (one(g, ' ')) return false;
   return g.find_first_of(".!?:;\"(") != std::string_view::npos ||
          g.find("\xE2\x80\x9C") != std::string_view::npos ||  // “
          g.find("\xE2\x80\x94") != std::string_view::npos;    // —
@@ -227,8 +238,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
     // Office", "Safety and Health (NIOSH)"); "Russia and Belarus" are two.
     auto and_joins = [&](uint32_t k) {
       uint32_t end = k;
-      while (end + 1 < last && capital(end + 1) && gap(end) == " " && end < k + 2) ++end;
-      if (end + 1 < last && capital(end + 1) && gap(end) == " ") return false;
+      while (end + 1 < last && capital(end + 1) && one(gap(end), ' ') && end < k + 2) ++end;
+      if (end + 1 < last && capital(end + 1) && one(gap(end), ' ')) return false;
       if (info(end).org_word) return true;
       return end + 1 < last && gap(end) == " (" && is_acronym(word(end + 1));
     };
@@ -254,22 +265,22 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // Initials ("Paul D. Ryan"), "U.S.", and abbreviated titles ("Lt. Col. Mike").
         bool dotted = (single && (g == ". " || (g == "." && a.tokens[j + 1].size == 1))) ||
                       (g == ". " && a.tokens[j].size <= 4 && info(j).title);
-        const bool acronym_then_name = g == " " && all_caps(word(j)) && a.tokens[j].size >= 2 &&
+        const bool acronym_then_name = one(g, ' ') && all_caps(word(j)) && a.tokens[j].size >= 2 &&
                                        !all_caps(word(j + 1)) && !info(j + 1).org_word && !info(j + 1).place_word;
-        if ((g == " " || g == "-" || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword) &&
+        if ((one(g, ' ') || one(g, '-') || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword) &&
             !acronym_then_name) {
           ++j;  // (a capitalised stopword starts another phrase: "Musashi The Japanese ...")
-        } else if (g == " " && j + 2 < last && a.tokens[j + 1].size <= 4 && !capital(j + 1) &&
+        } else if (one(g, ' ') && j + 2 < last && a.tokens[j + 1].size <= 4 && !capital(j + 1) &&
                    is_name_particle(word(j + 1)) &&
-                   (gap(j + 1) == " " || gap(j + 1) == "-") && capital(j + 2)) {
+                   (one(gap(j + 1), ' ') || one(gap(j + 1), '-')) && capital(j + 2)) {
           j += 2;  // "Harry Reid of Nevada", "Riad al-Asaad"
-        } else if (g == " " && j + 3 < last && (word(j + 1) == "of" || word(j + 1) == "for") && word(j + 2) == "the" &&
-                   gap(j + 1) == " " && gap(j + 2) == " " && capital(j + 3)) {
+        } else if (one(g, ' ') && j + 3 < last && (word(j + 1) == "of" || word(j + 1) == "for") && word(j + 2) == "the" &&
+                   one(gap(j + 1), ' ') && one(gap(j + 2), ' ') && capital(j + 3)) {
           j += 3;
-        } else if (g == " " && j + 2 < last && word(j + 1) == "on" && gap(j + 1) == " " && capital(j + 2) &&
+        } else if (one(g, ' ') && j + 2 < last && word(j + 1) == "on" && one(gap(j + 1), ' ') && capital(j + 2) &&
                    deliberative(word(j))) {
           j += 2;  // "House Select Committee on Assassinations"
-        } else if (g == " " && j + 2 < last && word(j + 1) == "and" && gap(j + 1) == " " && capital(j + 2) &&
+        } else if (one(g, ' ') && j + 2 < last && word(j + 1) == "and" && one(gap(j + 1), ' ') && capital(j + 2) &&
                    j > i && !info(j).org_word && !title_in_span(i, j) && and_joins(j + 2)) {
           j += 2;  // "National Institute for Occupational Safety and Health (NIOSH)"
         } else {
@@ -364,7 +375,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
           code |= std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
         }
         if (code) continue;
-        if (span_end + 2 < last && gap(span_end) == "-" && (a.tokens[span_end + 1].flags & Token::kNumber)) continue;
+        if (span_end + 2 < last && one(gap(span_end), '-') && (a.tokens[span_end + 1].flags & Token::kNumber)) continue;
         if (name_begin < span_end && is_compass_word(ascii_lower(word(name_begin))) && word(name_begin + 1) == "of") continue;
       }
       // Adjectives of several words: "Central Asian", "South Korean"; and a nationality with one
@@ -373,34 +384,34 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       if (name_begin < span_end && (last_info.demonym || is_party_word(ascii_lower(last_word)))) continue;
       if (span_end == name_begin + 1 && info(name_begin).demonym && !last_info.org_word && !last_info.place) continue;
       // Party and state tags: "(D-Conn.)", "(R-Wis.)".
-      if (a.tokens[name_begin].size == 1 && name_begin < span_end && gap(name_begin) == "-") continue;
+      if (a.tokens[name_begin].size == 1 && name_begin < span_end && one(gap(name_begin), '-')) continue;
       {
         const std::string_view w = a.token_text(a.tokens[span_end]);
         const size_t apostrophe = std::min(w.find('\''), w.find("\xE2\x80\x99"));
         if (apostrophe != std::string_view::npos && !had_possessive) continue;  // "I’m", "We’ve"
       }
       // A brand in the possessive ("Carl's Jr.").
-      if (had_possessive && span_end + 1 < last && gap(span_end) == " " && capital(span_end + 1) &&
+      if (had_possessive && span_end + 1 < last && one(gap(span_end), ' ') && capital(span_end + 1) &&
           a.tokens[span_end + 1].size <= 3) {
         continue;
       }
       // Adjectives used as modifiers: "Democratic amendment", "Malayan tigers", "American
       // Catholic whom".
-      if (span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1) &&
+      if (span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1) &&
           !(a.tokens[span_end + 1].flags & (Token::kStopword | Token::kNumber)) &&
           (last_word.ends_with("an") || last_word.ends_with("ic") || last_word.ends_with("ese") ||
            last_word.ends_with("ish")) && !last_info.place) {
         continue;
       }
       // A label, not a name: "Group 1", "Record Group 104".
-      if (last_info.org_word && span_end + 1 < last && gap(span_end) == " " &&
+      if (last_info.org_word && span_end + 1 < last && one(gap(span_end), ' ') &&
           (a.tokens[span_end + 1].flags & Token::kNumber)) {
         continue;
       }
       // Single words that are never names: months, weekdays, demonyms ("Russian").
       if (name_begin == span_end) {
         if (last_info.month_or_day || last_info.demonym || surface.size() < 2) continue;
-        if (is_compass_word(ascii_lower(surface))) continue;  // "South", "Western": a fragment
+        if (last_info.compass) continue;  // "South", "Western": a fragment
         if (is_name_suffix(surface)) continue;                 // "Jr", "III"
         // A plural of people by what they do, opening a sentence, is a common noun
         // ("Meteorologists say ...", "Residents fled"); surnames in -s stay ("Karins said").
@@ -409,16 +420,18 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
              surface.ends_with("ents"))) {
           continue;
         }
-        if (last_info.title || is_title_word(ascii_lower(surface.substr(0, surface.size() - 1)))) continue;  // "Minister", "Sens"
+        if (last_info.title || (surface.size() > 3 && surface.back() == 's' &&
+                                is_title_word(ascii_lower(surface.substr(0, surface.size() - 1))))) {
+          continue;  // "Minister", "Sens"
+        }
         if (a.tokens[name_begin].flags & Token::kStopword) continue;  // "No"
         // A word the event also writes in lower case ("Male", "Mission", "Images"), or a bare
         // organisation, place or event word ("Commission", "Square", "Election"), names
         // nothing by itself; institutions known by one word ("Senate", "Kremlin") do.
         if (lowercase_terms.count(a.tokens[name_begin].term) && !last_info.place) continue;
-        const std::string lower = ascii_lower(surface);
-        if ((last_info.org_word || is_place_word(lower) || is_document_or_event_word(lower)) &&
-            (!is_institution_word(lower) ||
-             (span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1) &&
+        if ((last_info.org_word || last_info.place_word || last_info.document_or_event) &&
+            (!is_institution_word(ascii_lower(surface)) ||
+             (span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1) &&
               !(a.tokens[span_end + 1].flags & Token::kStopword)))) {  // "Cabinet posts"
           continue;
         }
@@ -460,7 +473,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // "in Almaty" names a place; "in Medicare fees" uses a name as a modifier.
         const std::string_view w = word(span_begin - back);
         if (back == 1 && before.place_preposition && w != "to" && w != "from" &&
-            !(span_end + 1 < last && gap(span_end) == " " && !capital(span_end + 1))) {
+            !(span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1))) {
           c.after_place_preposition = true;
         }
       }
@@ -472,7 +485,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
             c.role_word = true;
             break;
           }
-          if (k > span_end + 1 && gap(k - 1) != " ") break;
+          if (k > span_end + 1 && !one(gap(k - 1), ' ')) break;
         }
       }
       // "Collective Security Treaty Organization (CSTO)".
