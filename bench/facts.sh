@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # What the facts stage (entities, quantities, dates, quotes, comparison, timeline, framing)
-# adds to `chorus brief` (issue 6: under 20%). COUNT perturbed copies of the bundled example,
-# one thread; RUNS runs with and without --no-facts, alternating, so that both see the same
-# machine; prints each run and the medians. With --instructions, also counts instructions
-# with valgrind (repeatable whatever the machine is doing) on the same corpus.
-#   bash bench/facts.sh [COUNT=1000] [RUNS=7] [--instructions]
+# adds to `chorus brief` (issue 6: under 20%). INPUT is COUNT perturbed copies of the bundled
+# example, or a JSONL file of real articles (e.g. ECB+'s, bench/events/ecbplus.py), read as one
+# event; one thread; RUNS runs with and without --no-facts, alternating, so that both see the
+# same machine; prints each run and the medians. With --instructions, also counts
+# instructions with valgrind (repeatable whatever the machine is doing) on the same input.
+#   bash bench/facts.sh [INPUT=1000] [RUNS=7] [--instructions]
 # Needs a build (bash scripts/test or cmake --build build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-1000}
+input=${1:-1000}
 runs=${2:-7}
 corpus=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$corpus" "$corpus".cg*' EXIT
-./build/bench/make_corpus examples "$count" > "$corpus"
-echo "corpus: $count articles, $(du -k "$corpus" | cut -f1) KiB"
+if [ -f "$input" ]; then
+  cp "$input" "$corpus"
+else
+  ./build/bench/make_corpus examples "$input" > "$corpus"
+fi
+echo "corpus: $(wc -l < "$corpus") articles, $(du -k "$corpus" | cut -f1) KiB"
 with=()
 without=()
 wall() { /usr/bin/time -f '%e' ./build/chorus --threads 1 brief "$corpus" "$@" 2>&1 >/dev/null | tail -1; }

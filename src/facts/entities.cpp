@@ -654,13 +654,22 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   for (size_t f = 0; f < forms.size(); ++f) {
     if (!forms[f].keys.back().empty()) buckets[{forms[f].keys.size(), forms[f].keys.back()[0]}].push_back(f);
   }
-  for (const auto& [bucket, list] : buckets) {
+  for (auto& [bucket, list] : buckets) {
+    // Spellings one edit apart differ in length by one at most: sorted by length, each form
+    // is compared with its near neighbours only.
+    std::sort(list.begin(), list.end(), [&](size_t x, size_t y) {
+      return forms[x].keys.back().size() < forms[y].keys.back().size();
+    });
     for (size_t x = 0; x < list.size(); ++x) {
       for (size_t y = x + 1; y < list.size(); ++y) {
         const auto& a = forms[list[x]].keys;
         const auto& b = forms[list[y]].keys;
+        if (b.back().size() > a.back().size() + 1) break;
         // "Mercers" is the family, not a spelling of "Mercer".
         if (a.size() == 1 && (a[0] + "s" == b[0] || b[0] + "s" == a[0])) continue;
+        // A single word one edit from another is a misspelling only when long ("Shaimukhambetow");
+        // short ones are other names ("Jackson", "Jacksen" may be two people).
+        if (a.size() == 1 && a[0] != b[0] && a[0].size() < 8) continue;
         if (!same_spelling(a.back(), b.back())) continue;
         bool same = true;
         for (size_t k = 0; k < a.size() && same; ++k) same = same_spelling(a[k], b[k]);
@@ -824,13 +833,21 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     }
   }
   // Where the text says "the <role>" ("the Kazakh president"), for the roles of one person
-  // only; found by the role's first word as written, then compared in lower case.
+  // only, in the articles naming that person; found by the role's first word as written, then
+  // compared in lower case. Cost: the text of the person's articles, once a role.
+  std::unordered_map<std::string, const std::vector<size_t>*> role_articles;
+  for (const Built& b : built) {
+    for (const std::string& a : b.entity.aliases) {
+      if (a[0] == '\x01') role_articles[utf8_lower(a.substr(1))] = &b.entity.sources;
+    }
+  }
   std::set<std::string> roles_in_text;
   for (const auto& [role, owners] : role_owners) {
     size_t space = role.find(' ');
     if (owners != 1 || space == std::string::npos) continue;
     const std::string& first = role_first_word[role];
-    for (size_t ai = 0; ai < articles.size() && !roles_in_text.count(role); ++ai) {
+    for (size_t ai : *role_articles[role]) {
+      if (roles_in_text.count(role)) break;
       const std::string& t = articles[ai].text;
       for (size_t at = t.find(first); at != std::string::npos; at = t.find(first, at + 1)) {
         if (at < 4 || ascii_lower(std::string_view(t).substr(at - 4, 4)) != "the ") continue;
