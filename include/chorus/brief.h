@@ -62,6 +62,10 @@ struct Fact {
   size_t outlets = 0;               // distinct articles reporting any value
 };
 
+// Every article that agrees with a fact's reported value, in whatever wording (the reported
+// value's sources and the agreeing ones), sorted.
+std::vector<size_t> agreeing_sources(const Fact& fact);
+
 // A direct quotation with its speaker; the same quotation in several articles is one Quote.
 struct Quote {
   std::string speaker;  // the entity's canonical name, or the words naming the speaker

@@ -99,6 +99,14 @@ struct Reported {
 
 }  // namespace
 
+std::vector<size_t> agreeing_sources(const Fact& f) {
+  std::vector<size_t> all = f.reported.sources;
+  for (const FactValue& v : f.agreeing) all.insert(all.end(), v.sources.begin(), v.sources.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
 std::vector<Fact> compare_facts(const std::vector<Article>& articles,
                                 const std::vector<ArticleFacts>& facts, const EntityIndex& entities) {
   std::vector<Reported> all;

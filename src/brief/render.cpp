@@ -88,32 +88,20 @@ std::string brief_json(const Brief& b, int indent) {
     w.key("about").value(f.about);
     w.key("unit").string_or_null(f.unit);
     fact_value(f, f.reported);
-    // Every article agreeing with the reported value, in whatever wording.
-    std::vector<size_t> all = f.reported.sources;
-    for (const FactValue& v : f.agreeing) all.insert(all.end(), v.sources.begin(), v.sources.end());
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
     w.key("sources");
-    ids(all);
+    ids(agreeing_sources(f));
     w.key("single_source").value(f.outlets == 1);
-    w.key("agreeing").begin_array();
-    for (const FactValue& v : f.agreeing) {
-      w.begin_object();
-      fact_value(f, v);
-      w.key("sources");
-      ids(v.sources);
-      w.end_object();
+    for (auto [name, list] : {std::pair{"agreeing", &f.agreeing}, std::pair{"conflicts", &f.conflicts}}) {
+      w.key(name).begin_array();
+      for (const FactValue& v : *list) {
+        w.begin_object();
+        fact_value(f, v);
+        w.key("sources");
+        ids(v.sources);
+        w.end_object();
+      }
+      w.end_array();
     }
-    w.end_array();
-    w.key("conflicts").begin_array();
-    for (const FactValue& v : f.conflicts) {
-      w.begin_object();
-      fact_value(f, v);
-      w.key("sources");
-      ids(v.sources);
-      w.end_object();
-    }
-    w.end_array();
     w.end_object();
   }
   w.end_array();
@@ -213,10 +201,6 @@ std::string brief_markdown(const Brief& b) {
   if (!b.facts.empty()) {
     out += "\n## Facts\n\n";
     for (const Fact& f : b.facts) {
-      std::vector<size_t> all = f.reported.sources;
-      for (const FactValue& v : f.agreeing) all.insert(all.end(), v.sources.begin(), v.sources.end());
-      std::sort(all.begin(), all.end());
-      all.erase(std::unique(all.begin(), all.end()), all.end());
       out += "- **" + f.about + "**: " + f.reported.text + cite(f.reported.sources);
       for (const FactValue& v : f.agreeing) out += "; " + v.text + cite(v.sources);
       if (f.outlets == 1) out += " (one source only)";

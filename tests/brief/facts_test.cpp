@@ -22,14 +22,6 @@ const Fact* about(const Brief& b, std::string_view what) {
   return nullptr;
 }
 
-std::vector<size_t> all_sources(const Fact& f) {
-  std::vector<size_t> s = f.reported.sources;
-  for (const FactValue& v : f.agreeing) s.insert(s.end(), v.sources.begin(), v.sources.end());
-  std::sort(s.begin(), s.end());
-  s.erase(std::unique(s.begin(), s.end()), s.end());
-  return s;
-}
-
 TEST(Facts, AgreementWithinQualifiersAndConflicts) {
   std::vector<Article> a = dated({
       "About 3,000 firefighters fought the blaze near the town on Tuesday, officials said.",
@@ -42,7 +34,7 @@ TEST(Facts, AgreementWithinQualifiersAndConflicts) {
   const Fact* firefighters = about(b, "firefighters");
   ASSERT_NE(firefighters, nullptr);
   EXPECT_EQ(firefighters->reported.value, 3000);
-  EXPECT_EQ(all_sources(*firefighters), (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(agreeing_sources(*firefighters), (std::vector<size_t>{0, 1, 2}));
   ASSERT_EQ(firefighters->conflicts.size(), 1u);
   EXPECT_EQ(firefighters->conflicts[0].value, 1900);
   EXPECT_EQ(firefighters->conflicts[0].sources, std::vector<size_t>{3});
@@ -80,11 +72,11 @@ TEST(Facts, DatedActsAndDurations) {
   ASSERT_NE(end, nullptr);
   EXPECT_EQ(end->unit, "date");
   EXPECT_EQ(date_of(static_cast<int32_t>(end->reported.value)).iso(), "2023-03-03");
-  EXPECT_EQ(all_sources(*end), (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(agreeing_sources(*end), (std::vector<size_t>{0, 1}));
   const Fact* length = about(b, "withdrawal duration");
   ASSERT_NE(length, nullptr);
   EXPECT_EQ(length->unit, "days");
-  EXPECT_EQ(all_sources(*length), (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(agreeing_sources(*length), (std::vector<size_t>{0, 1}));
   EXPECT_TRUE(length->conflicts.empty());
 }
 

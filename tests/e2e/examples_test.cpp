@@ -177,14 +177,6 @@ std::vector<std::string> ids_of(const Brief& b, const std::vector<size_t>& sourc
   return out;
 }
 
-std::vector<size_t> agreeing_sources(const Fact& f) {
-  std::vector<size_t> s = f.reported.sources;
-  for (const FactValue& v : f.agreeing) s.insert(s.end(), v.sources.begin(), v.sources.end());
-  std::sort(s.begin(), s.end());
-  s.erase(std::unique(s.begin(), s.end()), s.end());
-  return s;
-}
-
 TEST_F(Examples, EntitiesMergedWithTheirAliases) {
   Brief b = make_brief(*articles_, {});
   const Entity* tokayev = entity(b, "Kassym-Jomart Tokayev");
