@@ -1,6 +1,7 @@
 #include "facts/quantities.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <climits>
 #include <cstdlib>
@@ -146,12 +147,17 @@ bool parse_digits(std::string_view s, double* value) {
 
 class SentenceReader {
  public:
-  SentenceReader(const Article& a, const Sentence& s)
-      : a_(a), first_(s.first_token), last_(s.first_token + s.token_count) {}
+  // `lowered`: the article's tokens in lower case, filled as they are asked for (one slot a
+  // token), shared by the article's sentences.
+  SentenceReader(const Article& a, const Sentence& s, std::vector<std::string>& lowered)
+      : a_(a), first_(s.first_token), last_(s.first_token + s.token_count), lowered_(lowered) {}
   uint32_t first() const { return first_; }
   uint32_t last() const { return last_; }
   std::string_view word(uint32_t k) const { return a_.token_text(a_.tokens[k]); }
-  std::string lower(uint32_t k) const { return utf8_lower(word(k)); }
+  const std::string& lower(uint32_t k) const {
+    if (lowered_[k].empty()) lowered_[k] = utf8_lower(word(k));
+    return lowered_[k];
+  }
   bool number(uint32_t k) const { return a_.tokens[k].flags & Token::kNumber; }
   bool capital(uint32_t k) const { return (a_.tokens[k].flags & Token::kCapitalized) && !number(k); }
   bool stop(uint32_t k) const { return a_.tokens[k].flags & Token::kStopword; }
@@ -173,6 +179,7 @@ class SentenceReader {
  private:
   const Article& a_;
   uint32_t first_, last_;
+  std::vector<std::string>& lowered_;
 };
 
 // Words before a number that make it a name or a label, not a count.
@@ -260,6 +267,17 @@ const std::unordered_set<uint64_t>& number_word_terms() {
   return kTerms;
 }
 
+// Whether a term may be a number word: a bit filter in front of the set, since most tokens
+// are not (one test a token).
+bool maybe_number_word(uint64_t term) {
+  static const std::bitset<1024> kFilter = [] {
+    std::bitset<1024> f;
+    for (uint64_t t : number_word_terms()) f.set(t & 1023);
+    return f;
+  }();
+  return kFilter.test(term & 1023) && number_word_terms().count(term);
+}
+
 }  // namespace
 
 std::string_view act_of(std::string_view word) {
@@ -280,13 +298,14 @@ std::string_view act_of_term(uint64_t term) {
 std::vector<Quantity> find_quantities(const Article& a) {
   std::vector<Quantity> out;
   if (a.language != "en") return out;
+  std::vector<std::string> lowered(a.tokens.size());
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& sentence = a.sentences[si];
     if (sentence.heading) continue;
-    SentenceReader r(a, sentence);
+    SentenceReader r(a, sentence, lowered);
     for (uint32_t k = r.first(); k < r.last(); ++k) {
       // Most tokens are neither digits nor number words: test the term before any text.
-      if (!r.number(k) && !number_word_terms().count(a.tokens[k].term)) continue;
+      if (!r.number(k) && !maybe_number_word(a.tokens[k].term)) continue;
       Quantity q;
       uint32_t start = k, next = k + 1;
       std::string low = r.lower(k);
