@@ -707,10 +707,13 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     // A surname that is also a place ("Duarte", "Nelson") is still the surname of a person
     // named in full in the same articles; otherwise a place stays a place.
     const bool place = forms[f].place >= 5;
+    auto it = by_last.find(forms[f].keys[0]);
+    if (it == by_last.end() ||
+        std::none_of(it->second.begin(), it->second.end(), [&](size_t g) { return forms[g].keys.size() >= 2; })) {
+      continue;  // no one is named in full with this surname
+    }
     std::set<size_t> articles_of_f;
     for (size_t c : forms[f].candidates) articles_of_f.insert(candidates[c].article);
-    auto it = by_last.find(forms[f].keys[0]);
-    if (it == by_last.end()) continue;
     std::map<size_t, std::pair<std::set<size_t>, size_t>> by_person;  // group -> (shared articles, mentions)
     for (size_t g : it->second) {
       if (forms[g].keys.size() < 2 || forms[g].org >= 5 || forms[g].place >= 5) continue;
@@ -753,44 +756,53 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   std::vector<Built> built;
   for (const auto& [root, list] : members) {
     if (std::all_of(list.begin(), list.end(), [&](size_t f) { return plural_of_name[f]; })) continue;
+    // First what decides whether the group is kept (cheap: its forms' counts), then, for the
+    // kept ones only, its spellings and articles.
     int person = 0, org = 0, place = 0, other = 0;
     bool strong = false, noninitial = false;
     size_t mentions = 0;
-    std::set<size_t> articles_named;
-    // Surface forms and their counts.
-    std::map<std::string, size_t> surfaces;
-    std::map<std::string, size_t> first_seen;  // surface -> candidate index (text order)
-    std::map<std::string, size_t> roles;
     for (size_t f : list) {
       person += forms[f].person, org += forms[f].org, place += forms[f].place, other += forms[f].other;
       strong |= forms[f].strong;
       noninitial |= forms[f].noninitial || forms[f].keys.size() > 1;
-      for (size_t c : forms[f].candidates) {
-        const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
-        ++surfaces[m.surface];
-        first_seen.emplace(m.surface, c);
-        first_seen[m.surface] = std::min(first_seen[m.surface], c);
-        if (!m.role.empty()) ++roles[m.role];
-        articles_named.insert(candidates[c].article);
-        ++mentions;
-      }
+      mentions += forms[f].candidates.size();
     }
     // A single capitalised word seen only opening sentences is most likely a common word.
     if (!noninitial && !strong) continue;
-    Built b;
-    b.forms = list;
-    Entity& e = b.entity;
-    if (other > 0 && other >= person && other >= org && other >= place) e.type = "other";
-    else if (place >= org && place >= person && place > 0) e.type = "place";
-    else if (org >= person && org > 0) e.type = "organization";
-    else if (person > 0) e.type = "person";
+    std::string type;
+    if (other > 0 && other >= person && other >= org && other >= place) type = "other";
+    else if (place >= org && place >= person && place > 0) type = "place";
+    else if (org >= person && org > 0) type = "organization";
+    else if (person > 0) type = "person";
     // Two or three capitalised words with no sign of an organisation or place are most often
     // a person's name ("Lester Holt anchors ...").
     else if (std::any_of(list.begin(), list.end(), [&](size_t f) {
                return forms[f].keys.size() >= 2 && forms[f].keys.size() <= 3 && !forms[f].acronym &&
                       !forms[f].common_word;  // "Planned Parenthood", "Fighter Wing" are not people
-             })) e.type = "person";
-    else e.type = "other";
+             })) type = "person";
+    else type = "other";
+    // Kept: named twice or with a clear sign of its kind; and of a known kind (a name the
+    // text gives no sign of, typed "other", is left out unless it names a law or an event).
+    if (!((mentions >= 2 || strong) && (type != "other" || other > 0))) continue;
+
+    std::set<size_t> articles_named;
+    std::map<std::string, size_t> surfaces;    // surface -> mentions
+    std::map<std::string, size_t> first_seen;  // surface -> candidate index (text order)
+    std::map<std::string, size_t> roles;
+    for (size_t f : list) {
+      for (size_t c : forms[f].candidates) {
+        const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
+        ++surfaces[m.surface];
+        auto [it, added] = first_seen.emplace(m.surface, c);
+        if (!added) it->second = std::min(it->second, c);
+        if (!m.role.empty()) ++roles[m.role];
+        articles_named.insert(candidates[c].article);
+      }
+    }
+    Built b;
+    b.forms = list;
+    Entity& e = b.entity;
+    e.type = type;
     // Canonical: the most used form of the most words (a full name over a surname).
     std::vector<std::pair<std::string, size_t>> ordered(surfaces.begin(), surfaces.end());
     auto words_in = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
@@ -812,9 +824,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     e.mentions = mentions;
     e.sources.assign(articles_named.begin(), articles_named.end());
     b.articles = articles_named.size();
-    // Kept: named twice or with a clear sign of its kind; and of a known kind (a name the
-    // text gives no sign of, typed "other", is left out unless it names a law or an event).
-    b.keep = (mentions >= 2 || strong) && (e.type != "other" || other > 0);
+    b.keep = true;
     // Roles, for "the Kazakh president" below.
     for (const auto& [role, n] : roles) e.aliases.push_back("\x01" + role);  // marked: resolved below
     built.push_back(std::move(b));
