@@ -65,7 +65,8 @@ bool headline_like(const Article& a, const Sentence& s) {
   // any sentence: their capitals say nothing.
   std::string_view text = a.sentence_text(s);
   for (std::string_view p : {"Image:", "Photo:", "Picture:", "Credit:", "Source:", "Video:",
-                             "IMAGE SOURCE", "Photograph:", "Getty"}) {
+                             "IMAGE SOURCE", "Photograph:", "Getty", "Buy Photo", "Courtesy of",
+                             "Photo by", "Photo courtesy"}) {
     if (text.substr(0, p.size()) == p) return true;
   }
   if (s.token_count < 4) return s.token_count > 0 && text.find(' ') != std::string_view::npos && s.heading;

@@ -71,7 +71,7 @@ const Set kPlaceWords = {
     "peninsula", "strait", "gulf", "coast", "republic", "kingdom", "oblast", "canyon",
     "beach", "village", "town", "border", "plaza", "boulevard", "highway", "forest", "falls",
     "zoo", "garden", "gardens", "base", "peninsula", "ocean", "sea", "mount", "hill", "hills",
-    "prison", "jail", "camp", "county"};
+    "prison", "jail", "camp", "county", "field", "arena", "ballpark", "raceway"};
 
 const Set kDocumentsAndEvents = {
     "act", "amendment", "bill", "law", "code", "constitution", "convention", "accord",

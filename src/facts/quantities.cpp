@@ -209,6 +209,9 @@ bool is_verb_in_s(std::string_view w) {
 bool is_unit_word(std::string_view w) {
   static const std::unordered_set<std::string_view> kUnits = {
       "kilometer", "kilometre", "km", "mile", "meter", "metre", "foot", "feet", "inch", "kg",
+      "kilometers", "kilometres", "miles", "meters", "metres", "inches", "kilograms", "grams",
+      "tons", "tonnes", "pounds", "ounces", "liters", "litres", "gallons", "acres", "hectares",
+      "centimeters", "centimetres", "millimeters", "millimetres", "yards", "knots", "kilos",
       "kilogram", "gram", "ton", "tonne", "pound", "ounce", "liter", "litre", "gallon", "barrel",
       "acre", "hectare", "degree", "degrees", "point", "percentage", "equipment", "kph", "mph",
       "knot", "km/h", "square", "cubic", "per", "cent", "times", "fold", "member", "staff"};
@@ -462,7 +465,9 @@ std::vector<Quantity> find_quantities(const Article& a) {
         bool number = r.number(next + 1) ? parse_digits(r.word(next + 1), &hi)
                                          : kNumberWords.count(r.lower(next + 1)) > 0;
         if (!r.number(next + 1) && number) hi = kNumberWords.at(r.lower(next + 1));
-        if (number && hi > q.value_max && !q.vague) {
+        // "$199 or $299" are two prices, not a range.
+        const bool two_prices = r.lower(next) == "or" && !r.before(next + 1).empty() && r.before(next + 1).back() == '$';
+        if (number && hi > q.value_max && !q.vague && !two_prices) {
           q.value_max = hi;
           next += 2;
         }
@@ -479,6 +484,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
           bool match = words.size() <= 3 && !before[words.size() - 1].empty();
           for (size_t i = 0; i < words.size() && match; ++i) match = before[words.size() - 1 - i] == words[i];
           if (!match) continue;
+          if (start > r.first() + words.size() && r.capital(start - 1)) break;  // "20 Under 20"
           if (q.vague) break;  // "talking about millions": a preposition, not a qualifier
           q.approx = std::string(approx);
           start -= static_cast<uint32_t>(words.size());
@@ -489,7 +495,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
       if (start > r.first() && r.lower(start - 1) == "between" && next + 1 < r.last() &&
           r.lower(next) == "and" && r.number(next + 1)) {
         double hi;
-        if (parse_digits(r.word(next + 1), &hi)) {
+        if (parse_digits(r.word(next + 1), &hi) && hi > q.value) {
           q.value_max = hi;
           --start;
           next += 2;
@@ -510,9 +516,26 @@ std::vector<Quantity> find_quantities(const Article& a) {
           r.lower(after) != "year" && r.lower(after) != "years") {
         continue;
       }
-      // Ages of groups: "18-29 year olds", "30-year-olds", "aged 18-29 years".
+      // "Officer Collin Rose, 29, died": a number between commas after a name is an age.
+      if (r.number(k) && q.value >= 1 && q.value <= 120 && q.value == std::floor(q.value) &&
+          k > r.first() && prior == ", " && r.capital(k - 1) && next < r.last() &&
+          r.before(next).starts_with(",") && q.approx.empty()) {
+        q.unit = "years";
+        q.kind = "age";
+        q.counted = "age";
+        uint32_t name = k - 1;
+        while (name > r.first() && r.capital(name - 1) && (r.plain_gap(name - 1) || r.hyphen_gap(name - 1))) --name;
+        q.scope = std::string(a.view(a.tokens[name].begin, a.tokens[k - 1].begin + a.tokens[k - 1].size));
+        q.begin = a.tokens[k].begin;
+        q.end = a.tokens[k].begin + a.tokens[k].size;
+        q.sentence = si;
+        out.push_back(std::move(q));
+        continue;
+      }
+      // Ages of groups: "18-29 year olds", "30-year-olds", "aged 18-29 years", "11 to 12 years of age".
       if (after < r.last() && (r.lower(after) == "year" || r.lower(after) == "years") &&
           ((start > r.first() && r.lower(start - 1) == "aged") ||
+           (after + 2 < r.last() && r.lower(after + 1) == "of" && r.lower(after + 2) == "age") ||
            (after + 1 < r.last() && (r.lower(after + 1) == "olds" ||
                                       (r.lower(after + 1) == "old" && after + 2 < r.last() && r.lower(after + 2) == "s"))))) {
         q.unit = "years";

@@ -119,6 +119,17 @@ class Reader {
                                [](const Mention& m, uint32_t o) { return m.begin < o; });
     return it != mentions_.end() && it->begin == b ? &*it : nullptr;
   }
+  // A mention whose title starts at token k ("Senator Bob Corker": the mention is "Bob
+  // Corker", its role "Senator"), within three words; or null.
+  const Mention* titled_mention_near(uint32_t k) const {
+    uint32_t limit = a_.tokens[std::min<size_t>(a_.tokens.size() - 1, k + 3)].begin;
+    for (const Mention& m : mentions_) {
+      if (m.begin <= a_.tokens[k].begin) continue;
+      if (m.begin > limit) break;
+      return m.role.empty() ? nullptr : &m;
+    }
+    return nullptr;
+  }
   // The mention ending at token k (its last token), if any.
   const Mention* mention_ending_at(uint32_t k) const {
     const Token& t = a_.tokens[k];
@@ -297,6 +308,17 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
           std::string_view between = std::string_view(a.text).substr(span.close_end, m.begin - span.close_end);
           if (between.find_first_of(".!?\n") != std::string_view::npos) break;
           if (r.is_place(m)) continue;
+          // "said on Good Morning America", "told to the New Yorker": where it was said.
+          if (m.begin > 0) {
+            uint32_t before = r.token_at(m.begin);
+            if (before > t0 && before > 0) {
+              std::string prev = r.lower(before - 1);
+              if (prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with" ||
+                  (prev == "the" && before >= 2 && (r.lower(before - 2) == "on" || r.lower(before - 2) == "to"))) {
+                continue;
+              }
+            }
+          }
           if (r.is_person(m)) {
             chosen = &m;
             break;
@@ -316,7 +338,8 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
         }
       } else if (pronoun(w0) && t0 + 1 < n_tokens && is_speech_verb(r.lower(t0 + 1))) {
         if (const Mention* m = r.person_before(span.open)) r.set_speaker(*m, q, false);
-      } else if (const Mention* m = r.mention_at(t0); m && !r.is_place(*m)) {
+      } else if (const Mention* m = r.mention_at(t0) ? r.mention_at(t0) : r.titled_mention_near(t0);
+                 m && !r.is_place(*m)) {
         uint32_t after = r.token_at(m->end);
         while (after < n_tokens && after < t0 + 8 && adverb(r.lower(after))) ++after;
         if (after < n_tokens && is_speech_verb(r.lower(after))) r.set_speaker(*m, q);
@@ -363,6 +386,17 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
         for (const Mention& m : r.mentions_) {
           if (m.begin < s.begin || m.begin >= a.tokens[v].begin || r.in_quote(m.begin)) continue;
           if (r.is_place(m)) continue;
+          // "said on Good Morning America", "told to the New Yorker": where it was said.
+          if (m.begin > 0) {
+            uint32_t before = r.token_at(m.begin);
+            if (before > t0 && before > 0) {
+              std::string prev = r.lower(before - 1);
+              if (prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with" ||
+                  (prev == "the" && before >= 2 && (r.lower(before - 2) == "on" || r.lower(before - 2) == "to"))) {
+                continue;
+              }
+            }
+          }
           if (r.is_person(m)) {
             subject = &m;
             break;

@@ -182,3 +182,27 @@ TEST(Quantities, WordScalesAndQualifiersAfterTheNumber) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quantities, AgesAfterNamesPricesAndNamesWithNumbers) {
+  auto q = of("Officer Collin Rose, 29, died after the vaccine was given at 11 to 12 years of age; "
+              "the phones cost $199 or $299, the waves rose as much as 7 feet (2 meters), and "
+              "Thiel's 20 Under 20 fellows met.");
+  ASSERT_GE(q.size(), 5u);
+  EXPECT_EQ(q[0].kind, "age");
+  EXPECT_EQ(q[0].value, 29);
+  EXPECT_EQ(q[0].scope, "Officer Collin Rose");
+  EXPECT_EQ(q[1].kind, "age");
+  EXPECT_EQ(q[1].value_max, 12);
+  EXPECT_EQ(q[2].value, 199);
+  EXPECT_EQ(q[2].value_max, 199);  // two prices, not a range
+  EXPECT_EQ(q[3].value, 299);
+  EXPECT_EQ(q[4].value, 7);
+  EXPECT_EQ(q[4].approx, "up to");  // the metres in parentheses repeat it
+  for (const Quantity& x : q) EXPECT_NE(x.approx, "under") << x.counted;  // "20 Under 20" is a name
+}
+
+}  // namespace
+}  // namespace chorus

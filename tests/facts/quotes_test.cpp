@@ -124,3 +124,18 @@ TEST(Quotes, ListenersRolesAndOfficers) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Quotes, WhereItWasSaidIsNotWhoSaidIt) {
+  auto q = quotes_of({
+      "\u201CI never drugged anyone at any time,\u201D said comedian Bill Cosby on Good Morning "
+      "America. \u201CThe deal will not pass the Senate,\u201D Senator Bob Corker said on CNN."});
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Bill Cosby");
+  EXPECT_EQ(q[1].speaker, "Bob Corker");
+}
+
+}  // namespace
+}  // namespace chorus
