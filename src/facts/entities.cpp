@@ -396,12 +396,12 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
           a.tokens[span_end + 1].size <= 3) {
         continue;
       }
-      // Adjectives used as modifiers: "Democratic amendment", "Malayan tigers", "American
-      // Catholic whom".
-      if (span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1) &&
+      // One adjective used as a modifier: "Democratic amendment", "Catholic schools". Only
+      // suffixes surnames rarely have: "-an" is left alone, "Pashinian discussed" is a man.
+      if (name_begin == span_end && span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1) &&
           !(a.tokens[span_end + 1].flags & (Token::kStopword | Token::kNumber)) &&
-          (last_word.ends_with("an") || last_word.ends_with("ic") || last_word.ends_with("ese") ||
-           last_word.ends_with("ish")) && !last_info.place) {
+          (last_word.ends_with("ic") || last_word.ends_with("ese") || last_word.ends_with("ish")) &&
+          !last_info.place) {
         continue;
       }
       // A label, not a name: "Group 1", "Record Group 104".

@@ -295,7 +295,11 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
       std::string w0 = r.lower(t0);
       // "told anchor Chris Cuomo": after "told" or "asked" comes the listener, not the speaker.
       const bool to_listener = w0 == "told" || w0 == "tells" || w0 == "asked" || w0 == "urged";
-      if (is_speech_verb(w0) && !to_listener) {
+      // "..., adding that his counterpart Tokayev ...": a participle, or a verb with "that"
+      // after it, reports more speech by the same speaker; the name after it is someone else.
+      const bool reporting = w0.ends_with("ing") ||
+                             (t0 + 1 < n_tokens && (r.lower(t0 + 1) == "that"));
+      if (is_speech_verb(w0) && !to_listener && !reporting) {
         // "said Russian General Andrei Serdyukov", "said a Russian Defense Ministry statement":
         // a name starting within the four words after the verb, in the same sentence.
         // A person first ("said Geneva mayor Anna Keller", "said CNN senior political analyst

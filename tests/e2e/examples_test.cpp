@@ -198,7 +198,7 @@ TEST_F(Examples, EntitiesMergedWithTheirAliases) {
   ASSERT_NE(kazakhstan, nullptr);
   EXPECT_EQ(kazakhstan->type, "place");
   EXPECT_TRUE(has(kazakhstan->aliases, "Kazakstan"));
-  for (std::string_view person : {"Vladimir Putin", "Sergei Shoigu", "Andrei Serdyukov"}) {
+  for (std::string_view person : {"Vladimir Putin", "Sergei Shoigu", "Andrei Serdyukov", "Nikol Pashinian"}) {
     ASSERT_NE(entity(b, person), nullptr) << person;
     EXPECT_EQ(entity(b, person)->type, "person");
   }
@@ -266,6 +266,8 @@ TEST_F(Examples, QuotesAttributedToTheirSpeakers) {
     if (q.text.rfind("Everything went like clockwork", 0) == 0) EXPECT_EQ(q.speaker, "Vladimir Putin");
     if (q.text.rfind("As of today", 0) == 0) EXPECT_EQ(q.speaker, "Sergei Shoigu");
     if (q.text.rfind("The peacekeeping operation is over", 0) == 0) EXPECT_EQ(q.speaker, "Andrei Serdyukov");
+    if (q.text.rfind("CSTO peacekeepers have played", 0) == 0) EXPECT_EQ(q.speaker, "Vladimir Putin");
+    if (q.text.rfind("normalize the situation", 0) == 0) EXPECT_EQ(q.speaker, "Pashinian\u2019s press office");
   }
 }
 
