@@ -174,6 +174,15 @@ class Reader {
     }
     return "";
   }
+  // Whether the mention follows "on", "to", "in", "at" or "with" (the): the place or outlet
+  // where something was said ("said on Good Morning America"), not who said it.
+  bool where_said(const Mention& m) const {
+    uint32_t k = token_at(m.begin);
+    if (k == 0) return false;
+    std::string prev = lower(k - 1);
+    if (prev == "the" && k >= 2) prev = lower(k - 2);
+    return prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with";
+  }
   bool is_place(const Mention& m) const {
     return m.entity >= 0 && entities_.entities[m.entity].type == "place";
   }
@@ -312,17 +321,7 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
           std::string_view between = std::string_view(a.text).substr(span.close_end, m.begin - span.close_end);
           if (between.find_first_of(".!?\n") != std::string_view::npos) break;
           if (r.is_place(m)) continue;
-          // "said on Good Morning America", "told to the New Yorker": where it was said.
-          if (m.begin > 0) {
-            uint32_t before = r.token_at(m.begin);
-            if (before > t0 && before > 0) {
-              std::string prev = r.lower(before - 1);
-              if (prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with" ||
-                  (prev == "the" && before >= 2 && (r.lower(before - 2) == "on" || r.lower(before - 2) == "to"))) {
-                continue;
-              }
-            }
-          }
+          if (r.where_said(m)) continue;  // "said on Good Morning America"
           if (r.is_person(m)) {
             chosen = &m;
             break;
@@ -390,17 +389,6 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
         for (const Mention& m : r.mentions_) {
           if (m.begin < s.begin || m.begin >= a.tokens[v].begin || r.in_quote(m.begin)) continue;
           if (r.is_place(m)) continue;
-          // "said on Good Morning America", "told to the New Yorker": where it was said.
-          if (m.begin > 0) {
-            uint32_t before = r.token_at(m.begin);
-            if (before > t0 && before > 0) {
-              std::string prev = r.lower(before - 1);
-              if (prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with" ||
-                  (prev == "the" && before >= 2 && (r.lower(before - 2) == "on" || r.lower(before - 2) == "to"))) {
-                continue;
-              }
-            }
-          }
           if (r.is_person(m)) {
             subject = &m;
             break;
