@@ -165,8 +165,13 @@ class WordCache {
     bool compass = false, document_or_event = false;
     std::string key;  // spelling_key
   };
-  const Info& operator()(std::string_view w) {
-    auto it = map_.find(w);
+  // `term`: the token's (Token::term). Looked up by term, length and capitals, not by text:
+  // hashing a number is cheaper, and words of one stem, length and case read alike here.
+  const Info& operator()(std::string_view w, uint64_t term) {
+    const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    const uint64_t key = (term * 0x9E3779B97F4A7C15ULL) ^ (uint64_t{w.size()} << 2) ^ (capital ? 1 : 0) ^
+                         (all_caps(w) ? 2 : 0);
+    auto it = map_.find(key);
     if (it != map_.end()) return it->second;
     Info i;
     std::string lower = ascii_lower(w);
@@ -189,11 +194,11 @@ class WordCache {
       i.place = place_kind(w) != PlaceKind::kNone || (all_caps(w) && is_country_code(w));
       i.key = spelling_key(w);
     }
-    return map_.emplace(w, std::move(i)).first->second;
+    return map_.emplace(key, std::move(i)).first->second;
   }
 
  private:
-  std::unordered_map<std::string_view, Info> map_;
+  std::unordered_map<uint64_t, Info> map_;
 };
 
 // Whether the span starting at token k opens a sentence, or a quotation or aside within one.
@@ -227,7 +232,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
     };
     auto word = [&](uint32_t k) { return a.token_text(a.tokens[k]); };
     auto info = [&](uint32_t k) -> const WordCache::Info& {  // one cache lookup a token
-      if (!infos[k]) infos[k] = &cache(word(k));
+      if (!infos[k]) infos[k] = &cache(word(k), a.tokens[k].term);
       return *infos[k];
     };
     auto capital = [&](uint32_t k) {
@@ -366,7 +371,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       uint32_t b = a.tokens[name_begin].begin;
       uint32_t e = a.tokens[span_end].begin + static_cast<uint32_t>(last_word.size());
       std::string surface(text.substr(b, e - b));
-      const WordCache::Info& last_info = cache(last_word);
+      const WordCache::Info& last_info = cache(last_word, a.tokens[span_end].term);
       // Codes and ratings: "BP194", "PG-13"; and a compass word before "of" ("South of the
       // Sahara") names no place of its own.
       {

@@ -80,25 +80,31 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
   const std::unordered_set<uint64_t>& months = month_terms(a.language);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
-    std::string_view text = a.sentence_text(s);
     // Every absolute date has a month name or digits joined by '/', '-' or '.': most
-    // sentences need no date matching.
-    bool may_hold_date = false;
-    for (uint32_t k = s.first_token; k < s.first_token + s.token_count && !may_hold_date; ++k) {
+    // sentences need no date matching, and where one does, only the words around those.
+    uint32_t first_hit = UINT32_MAX, last_hit = 0;
+    for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
       const Token& t = a.tokens[k];
-      if (months.count(t.term)) may_hold_date = true;
-      if ((t.flags & Token::kNumber) && t.begin + t.size + 1 < a.text.size()) {
-        char c = a.text[t.begin + t.size];
-        may_hold_date = (c == '/' || c == '-' || c == '.') && a.text[t.begin + t.size + 1] >= '0' &&
-                        a.text[t.begin + t.size + 1] <= '9';
+      bool hit = months.count(t.term) > 0;
+      if (!hit && (t.flags & Token::kNumber)) {
+        std::string_view w = a.token_text(t);
+        char c = t.begin + t.size + 1 < a.text.size() ? a.text[t.begin + t.size] : ' ';
+        hit = ((c == '/' || c == '-' || c == '.') && a.text[t.begin + t.size + 1] >= '0' &&
+               a.text[t.begin + t.size + 1] <= '9') ||
+              std::count(w.begin(), w.end(), '.') + std::count(w.begin(), w.end(), '/') >= 2;  // "13.01.2022"
       }
-      if ((t.flags & Token::kNumber) && a.token_text(t).find_first_of("./") != std::string_view::npos &&
-          std::count(a.token_text(t).begin(), a.token_text(t).end(), '.') + std::count(a.token_text(t).begin(), a.token_text(t).end(), '/') >= 2) {
-        may_hold_date = true;  // "13.01.2022" as one token
-      }
+      if (hit) first_hit = std::min(first_hit, k), last_hit = k;
     }
     std::vector<DateMatch> absolute;
-    if (may_hold_date) absolute = find_dates(text, NumericOrder::kMonthFirst, /*allow_no_year=*/true);
+    if (first_hit != UINT32_MAX) {
+      // "Thursday, 13 January 2022": four words before the first month or number, five after
+      // the last.
+      const uint32_t from = first_hit >= s.first_token + 4 ? first_hit - 4 : s.first_token;
+      const uint32_t to = std::min(last_hit + 5, s.first_token + s.token_count - 1);
+      const uint32_t begin = a.tokens[from].begin, end = a.tokens[to].begin + a.tokens[to].size;
+      absolute = find_dates(a.view(begin, end), NumericOrder::kMonthFirst, /*allow_no_year=*/true);
+      for (DateMatch& m : absolute) m.begin += begin - s.begin, m.end += begin - s.begin;
+    }
     auto inside_absolute = [&](uint32_t offset) {
       for (const DateMatch& m : absolute) {
         if (offset >= s.begin + m.begin && offset < s.begin + m.end) return true;
