@@ -248,6 +248,8 @@ const std::vector<std::pair<std::vector<std::string>, std::string_view>>& qualif
   return kSplit;
 }
 
+const std::vector<std::pair<std::vector<std::string>, std::string_view>> kNoQualifiers;
+
 // The words qualifiers are made of ("about", "nearly", "more"): a capitalised one before a
 // number opens a sentence, it is not a name.
 const std::unordered_set<std::string>& qualifier_words() {
@@ -480,7 +482,14 @@ std::vector<Quantity> find_quantities(const Article& a) {
       {
         std::string before[3];  // lower case, nearest first
         for (uint32_t i = 0; i < 3 && start >= r.first() + i + 1; ++i) before[i] = r.lower(start - 1 - i);
-        for (const auto& [words, approx] : qualifiers()) {
+        // Most numbers have no qualifier: test the word before against the qualifiers' last
+        // words first.
+        static const std::unordered_set<std::string> kLastWords = [] {
+          std::unordered_set<std::string> w;
+          for (const auto& [words, approx] : qualifiers()) w.insert(words.back());
+          return w;
+        }();
+        for (const auto& [words, approx] : kLastWords.count(before[0]) ? qualifiers() : kNoQualifiers) {
           bool match = words.size() <= 3 && !before[words.size() - 1].empty();
           for (size_t i = 0; i < words.size() && match; ++i) match = before[words.size() - 1 - i] == words[i];
           if (!match) continue;

@@ -258,7 +258,11 @@ class Reader {
 };
 
 std::string clean_quote(std::string_view inner) {
-  std::string s = normalize_spaces(inner);
+  // Most quotations have plain single spaces: normalise only those that need it.
+  const bool plain = std::all_of(inner.begin(), inner.end(), [](char c) { return c != '\n' && c != '\t' && (c & 0x80) == 0; }) &&
+                     inner.find("  ") == std::string_view::npos;
+  std::string s = plain ? std::string(inner) : normalize_spaces(inner);
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
   while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
   return s;
 }
@@ -273,11 +277,12 @@ ArticleQuotes find_quotes(const std::vector<Article>& articles, size_t article, 
   Reader r(a, entities.mentions[article], entities, spans);
   const uint32_t n_tokens = static_cast<uint32_t>(a.tokens.size());
   for (const Span& span : spans) {
+    // Its words, counted from the article's tokens.
+    const uint32_t first_word = r.token_at(span.inner_begin), end_word = r.token_at(span.inner_end);
+    const uint32_t word_count = end_word > first_word ? end_word - first_word : 0;
+    if (word_count == 0) continue;
     std::string text = clean_quote(std::string_view(a.text).substr(span.inner_begin, span.inner_end - span.inner_begin));
-    std::vector<RawToken> words;
-    split_words(text, words);
-    if (words.empty()) continue;
-    if (words.size() <= 3) {
+    if (word_count <= 3) {
       std::string scare = utf8_lower(text);
       while (!scare.empty() && std::string_view(".,;:!?").find(scare.back()) != std::string_view::npos) scare.pop_back();
       if (!scare.empty()) out.scare_quotes.push_back(std::move(scare));
