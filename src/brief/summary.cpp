@@ -238,7 +238,6 @@ std::vector<std::pair<uint32_t, float>> SentenceSpace::matches(size_t unit, floa
   for (uint32_t other : dot_products(unit, &dots, below)) {
     if (other != unit && (*dots)[other] >= at_least) out.emplace_back(other, (*dots)[other]);
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 

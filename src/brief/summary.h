@@ -42,7 +42,7 @@ class SentenceSpace {
   std::vector<float> best_match_per_article(size_t unit) const;
 
   // Every other indexed sentence below unit `below` with similarity at least `at_least` to
-  // `unit`, by unit. Units are numbered in article order, so `below` bounds the articles
+  // `unit`, in no particular order. Units are numbered in article order, so `below` bounds the articles
   // searched. Cost: as best_match_per_article, less the postings at or above `below`.
   std::vector<std::pair<uint32_t, float>> matches(size_t unit, float at_least,
                                                   uint32_t below = UINT32_MAX) const;

@@ -43,7 +43,15 @@ std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
     std::vector<int> group(candidates.size(), -1);
     std::vector<size_t> leaders;
     constexpr size_t kMaxHappeningsPerDay = 64;
+    // A sentence with the same words as one already placed (a wire copy) joins its group
+    // without a comparison.
+    std::unordered_map<uint64_t, int> group_of_words;
     for (size_t i = 0; i < candidates.size(); ++i) {
+      const uint64_t words = space.signature(candidates[i].unit);
+      if (auto it = group_of_words.find(words); it != group_of_words.end()) {
+        group[i] = it->second;
+        continue;
+      }
       for (size_t g = 0; g < leaders.size(); ++g) {
         if (space.similarity(candidates[leaders[g]].unit, candidates[i].unit) >= kSameStatement) {
           group[i] = static_cast<int>(g);
@@ -54,6 +62,7 @@ std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
         group[i] = static_cast<int>(leaders.size());
         leaders.push_back(i);
       }
+      if (group[i] >= 0) group_of_words.emplace(words, group[i]);
     }
     const int groups = static_cast<int>(leaders.size());
     for (int g = 0; g < groups; ++g) {

@@ -17,11 +17,54 @@ bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c ==
 
 // NFD, then combining marks dropped. Letters of other scripts are kept (their keys only
 // match their own spellings).
+// Latin letters with diacritics, U+00C0 to U+017F, folded to their base letter; '\0' where
+// there is no single one (Æ, ß, Œ, ...: ICU decides those).
+constexpr char kLatinFold[] =
+    "aaaaaa\0ceeeeiiii"    // U+00C0-U+00CF
+    "dnooooo\0ouuuuy\0\0"  // U+00D0-U+00DF
+    "aaaaaa\0ceeeeiiii"    // U+00E0-U+00EF
+    "dnooooo\0ouuuuy\0y"   // U+00F0-U+00FF
+    "aaaaaaccccccccdd"     // U+0100-U+010F
+    "ddeeeeeeeeeegggg"     // U+0110-U+011F
+    "gggghhhhiiiiiiii"     // U+0120-U+012F
+    "ii\0\0jjkkklllllll"   // U+0130-U+013F
+    "lllnnnnnnnnnoooo"     // U+0140-U+014F
+    "oo\0\0rrrrrrssssss"    // U+0150-U+015F
+    "ssttttttuuuuuuuu"     // U+0160-U+016F
+    "uuuuwwyyyzzzzzzs";    // U+0170-U+017F            // U+0178-U+017F
+
+// Lower case without diacritics by the table above, when every letter is ASCII or in it.
+bool fold_latin(std::string_view word, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      continue;
+    }
+    if (i + 1 >= word.size() || (b != 0xC3 && b != 0xC4 && b != 0xC5)) return false;
+    unsigned cp = ((b & 0x1F) << 6) | (static_cast<unsigned char>(word[++i]) & 0x3F);
+    if (cp < 0xC0 || cp > 0x17F) return false;
+    char base = kLatinFold[cp - 0xC0];
+    if (base == '\0') return false;
+    out.push_back(base);
+  }
+  return true;
+}
+
 std::string plain_lower(std::string_view word) {
   bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
   if (ascii) return ascii_lower(word);
+  std::string folded;
+  if (fold_latin(word, folded)) return folded;  // cheaper than ICU for most Latin names
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  static const icu::Normalizer2* const kNfd = [] {  // looked up once: ICU locks to find it
+    UErrorCode s = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(s);
+    return U_SUCCESS(s) ? n : nullptr;
+  }();
+  const icu::Normalizer2* nfd = kNfd;
+  if (!nfd) status = U_INTERNAL_PROGRAM_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
