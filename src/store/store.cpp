@@ -16,6 +16,7 @@
 
 #include "chorus/brief.h"
 #include "store/backend.h"
+#include "text/utf8.h"
 
 namespace chorus {
 
@@ -30,13 +31,8 @@ std::string utc_now() {
   return buf;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool tracking_parameter(const std::string& p) {
-  std::string name = lower(p.substr(0, p.find('=')));
+  std::string name = ascii_lower(p.substr(0, p.find('=')));
   return name.rfind("utm_", 0) == 0 || name == "fbclid" || name == "gclid" || name == "ocid" ||
          name == "cmpid" || name == "ref";
 }
@@ -68,7 +64,7 @@ std::string canonical_url(const std::string& url) {
   size_t scheme = u.find("://");
   if (scheme != std::string::npos) u.erase(0, scheme + 3);  // http and https are one page
   size_t path_at = u.find_first_of("/?");
-  std::string host = lower(u.substr(0, path_at));
+  std::string host = ascii_lower(u.substr(0, path_at));
   std::string rest = path_at == std::string::npos ? "" : u.substr(path_at);
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   for (const char* port : {":80", ":443"}) {
