@@ -57,18 +57,18 @@ std::string plain_lower(std::string_view word) {
   if (ascii) return ascii_lower(word);
   std::string folded;
   if (fold_latin(word, folded)) return folded;  // cheaper than ICU for most Latin names
-  UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* const kNfd = [] {  // looked up once: ICU locks to find it
     UErrorCode s = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(s);
     return U_SUCCESS(s) ? n : nullptr;
   }();
-  const icu::Normalizer2* nfd = kNfd;
-  if (!nfd) status = U_INTERNAL_PROGRAM_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+  icu::UnicodeString d = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
-  if (U_FAILURE(status)) d = u;
+  if (kNfd) {  // without ICU's data the word is only lower-cased
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString nfd = kNfd->normalize(d, status);
+    if (U_SUCCESS(status)) d = nfd;
+  }
   std::string decomposed;
   d.toLower().toUTF8String(decomposed);
   std::string out;
