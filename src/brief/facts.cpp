@@ -281,14 +281,13 @@ std::vector<Quote> merge_quotes(const std::vector<Article>& articles, const std:
     size_t shorter = std::min(x.terms.size(), y.terms.size());
     return common.size() >= 3 && common.size() * 10 >= shorter * 8;
   };
-  std::vector<int> group(found.size(), -1);
-  std::vector<std::vector<size_t>> groups;
+  std::vector<std::vector<size_t>> groups;  // each led by its first quotation
   for (size_t i = 0; i < found.size(); ++i) {
-    for (size_t g = 0; g < groups.size() && group[i] < 0; ++g) {
-      if (same(found[groups[g][0]], found[i])) group[i] = static_cast<int>(g), groups[g].push_back(i);
-    }
-    if (group[i] < 0) {
-      group[i] = static_cast<int>(groups.size());
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const std::vector<size_t>& members) { return same(found[members[0]], found[i]); });
+    if (g != groups.end()) {
+      g->push_back(i);
+    } else {
       groups.push_back({i});
     }
   }
