@@ -64,23 +64,19 @@ std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
       }
       if (group[i] >= 0) group_of_words.emplace(words, group[i]);
     }
-    const int groups = static_cast<int>(leaders.size());
-    for (int g = 0; g < groups; ++g) {
+    auto length = [&](size_t i) {
+      const Sentence& s = articles[candidates[i].article].sentences[candidates[i].sentence];
+      return s.end - s.begin;
+    };
+    for (size_t g = 0; g < leaders.size(); ++g) {
       TimelineEntry e;
       std::set<size_t> sources;
-      size_t best = candidates.size();
-      for (size_t i = 0; i < candidates.size(); ++i) {
-        if (group[i] != g) continue;
+      size_t best = leaders[g];  // a group's leader is its first member
+      for (size_t i = leaders[g]; i < candidates.size(); ++i) {
+        if (group[i] != static_cast<int>(g)) continue;
         sources.insert(candidates[i].article);
-        // The shortest telling reads best on a timeline.
-        const Sentence& s = articles[candidates[i].article].sentences[candidates[i].sentence];
-        if (best == candidates.size() ||
-            s.end - s.begin < articles[candidates[best].article].sentences[candidates[best].sentence].end -
-                                  articles[candidates[best].article].sentences[candidates[best].sentence].begin) {
-          best = i;
-        }
+        if (length(i) < length(best)) best = i;  // the shortest telling reads best on a timeline
       }
-      if (best == candidates.size()) continue;
       const Article& a = articles[candidates[best].article];
       e.date = date_of(day).iso();
       e.text = tidy_sentence(a.sentence_text(a.sentences[candidates[best].sentence]), false);
