@@ -22,7 +22,7 @@ inline std::vector<Article> analysed(const std::vector<std::string>& texts) {
   }
   std::vector<Problem> problems;
   analyze_all(out, problems, 1);
-  EXPECT_TRUE(problems.empty());
+  EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems[0].what);
   return out;
 }
 

@@ -328,10 +328,13 @@ std::vector<Quantity> find_quantities(const Article& a) {
           continue;
         }
         // "5 ½ days"
+        const Token& digits = a.tokens[k];
+        const std::string_view after_digits = std::string_view(a.text).substr(digits.begin + digits.size, 4);
         for (auto [mark, part] : {std::pair<std::string_view, double>{"\xC2\xBD", 0.5}, {"\xC2\xBC", 0.25}, {"\xC2\xBE", 0.75}}) {
-          const Token& t = a.tokens[k];
-          std::string_view after_digits = std::string_view(a.text).substr(t.begin + t.size, 4);
-          if (after_digits.starts_with(mark) || after_digits.substr(1).starts_with(mark)) q.value += part;
+          // The mark right after the digits or after one space; the text may end at the digits.
+          if (after_digits.starts_with(mark) || (!after_digits.empty() && after_digits.substr(1).starts_with(mark))) {
+            q.value += part;
+          }
         }
         // Numbers inside names: "Caphe Da Lat 244", "Boeing 737", "30 Rock"; phone numbers:
         // "911 call".

@@ -79,6 +79,15 @@ TEST(Quantities, DatesYearsTimesAndCodesAreNotQuantities) {
   EXPECT_EQ(q[0].counted, "people");
 }
 
+TEST(Quantities, ANumberThatEndsTheTextIsRead) {
+  // Nothing after the digits: the look for a following fraction mark must not read past the end.
+  auto q = of("Death toll rises\n\nSecurity forces fired on crowds for a third day, witnesses said. "
+              "Officials said on Monday evening that the official death toll had reached 164");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].value, 164);
+  EXPECT_EQ(q[0].kind, "killed");
+}
+
 TEST(Quantities, PhraseOffsetsPointAtTheText) {
   std::vector<Article> a = analysed({"Officials said around 12,000 people have been arrested."});
   auto q = find_quantities(a[0]);
