@@ -12,6 +12,7 @@
 #include "facts/spelling.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
+#include "util/term_set.h"
 
 namespace chorus {
 namespace {
@@ -175,17 +176,18 @@ class WordCache {
     if (it != map_.end()) return it->second;
     Info i;
     std::string lower = ascii_lower(w);
-    i.title = is_title_word(lower);
-    i.month_or_day = is_month_or_weekday(lower);
-    i.org_word = is_org_word(lower);
-    i.role = is_role_word(lower);
-    i.place_word = is_place_word(lower);
-    i.particle = is_name_particle(lower);
-    i.opener = is_opener_word(lower);
-    i.speech = is_speech_verb(lower);
-    i.place_preposition = is_place_preposition(lower);
+    const uint32_t classes = word_classes(lower);
+    i.title = classes & kTitleWord;
+    i.month_or_day = classes & kMonthOrWeekday;
+    i.org_word = classes & kOrgWord;
+    i.role = classes & kRoleWord;
+    i.place_word = classes & kPlaceWord;
+    i.particle = classes & kNameParticle;
+    i.opener = classes & kOpenerWord;
+    i.speech = classes & kSpeechVerb;
+    i.place_preposition = classes & kPlacePreposition;
     i.compass = is_compass_word(lower);
-    i.document_or_event = is_document_or_event_word(lower);
+    i.document_or_event = classes & kDocumentOrEventWord;
     // Only names need their gazetteer entries and spelling keys: words in lower case are read
     // for the lists above only (speech verbs, roles, prepositions around a name).
     if (!w.empty() && !(w[0] >= 'a' && w[0] <= 'z')) {
@@ -218,7 +220,7 @@ bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
 // Reads the mentions of one article. `lowercase_terms`: terms the event's articles write in
 // lower case somewhere, so that "Although" or "Protests" opening a sentence are not names.
 void read_mentions(const Article& a, size_t article, WordCache& cache,
-                   const std::unordered_set<uint64_t>& lowercase_terms, std::vector<Mention>& out,
+                   const TermSet& lowercase_terms, std::vector<Mention>& out,
                    std::vector<Candidate>& candidates) {
   const std::string& text = a.text;
   std::vector<const WordCache::Info*> infos(a.tokens.size(), nullptr);
@@ -313,7 +315,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (!opens_sentence(a, s, k)) return false;
         if (info(k).opener) return true;
         if (word(k).ends_with("ly") && a.tokens[k].size > 4) return true;  // "Suddenly", "Apparently"
-        return lowercase_terms.count(a.tokens[k].term) > 0 &&
+        return lowercase_terms.contains(a.tokens[k].term) &&
                !(k < span_end && (info(k + 1).org_word || info(k + 1).place_word));
       };
       while (span_begin <= span_end && !info(span_begin).title &&
@@ -434,7 +436,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // A word the event also writes in lower case ("Male", "Mission", "Images"), or a bare
         // organisation, place or event word ("Commission", "Square", "Election"), names
         // nothing by itself; institutions known by one word ("Senate", "Kremlin") do.
-        if (lowercase_terms.count(a.tokens[name_begin].term) && !last_info.place) continue;
+        if (lowercase_terms.contains(a.tokens[name_begin].term) && !last_info.place) continue;
         if ((last_info.org_word || last_info.place_word || last_info.document_or_event) &&
             (!is_institution_word(ascii_lower(surface)) ||
              (span_end + 1 < last && one(gap(span_end), ' ') && !capital(span_end + 1) &&
@@ -467,7 +469,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(info(k).key);
       c.keys.push_back(last_info.key);
       c.sentence_initial = opens_sentence(a, s, name_begin);
-      for (uint32_t k = name_begin; k <= span_end; ++k) c.common_word |= lowercase_terms.count(a.tokens[k].term) > 0;
+      for (uint32_t k = name_begin; k <= span_end; ++k) c.common_word |= lowercase_terms.contains(a.tokens[k].term);
       c.acronym = name_begin == span_end && last_info.acronym;
       c.titled = titled;
       for (uint32_t back = 1; back <= 2 && span_begin >= first + back; ++back) {
@@ -537,7 +539,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   WordCache cache;
   // Which capitalised words the event also writes in lower case: the capitalised terms
   // first (few), then one lookup a lower-case token.
-  std::unordered_set<uint64_t> capitalised_terms, lowercase_terms;
+  TermSet capitalised_terms, lowercase_terms;
   for (const Article& a : articles) {
     for (const Token& t : a.tokens) {
       if ((t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber)) capitalised_terms.insert(t.term);
@@ -545,7 +547,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   }
   for (const Article& a : articles) {
     for (const Token& t : a.tokens) {
-      if (!(t.flags & (Token::kCapitalized | Token::kNumber)) && capitalised_terms.count(t.term)) {
+      if (!(t.flags & (Token::kCapitalized | Token::kNumber)) && capitalised_terms.contains(t.term)) {
         lowercase_terms.insert(t.term);
       }
     }

@@ -1,7 +1,9 @@
 #include "facts/lexicon.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "text/tokens.h"
 
@@ -109,6 +111,10 @@ const Set kMonthsAndDays = {
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "today", "yesterday", "tomorrow"};
 
+const Set kInstitutions = {"senate", "congress", "kremlin", "pentagon", "parliament",
+                           "cabinet", "house", "government", "bundestag", "duma",
+                           "knesset", "seanad", "dail", "vatican", "reuters", "interpol"};
+
 bool in(const Set& set, std::string_view w) { return set.count(w) > 0; }
 
 }  // namespace
@@ -117,18 +123,32 @@ bool is_name_particle(std::string_view w) { return in(kParticles, w); }
 bool is_title_word(std::string_view w) { return in(kTitles, w); }
 bool is_role_word(std::string_view w) { return in(kRoles, w); }
 bool is_org_word(std::string_view w) { return in(kOrgWords, w); }
-bool is_institution_word(std::string_view w) {
-  static const Set kInstitutions = {"senate", "congress", "kremlin", "pentagon", "parliament",
-                                    "cabinet", "house", "government", "bundestag", "duma",
-                                    "knesset", "seanad", "dail", "vatican", "reuters", "interpol"};
-  return in(kInstitutions, w);
-}
+bool is_institution_word(std::string_view w) { return in(kInstitutions, w); }
 bool is_place_word(std::string_view w) { return in(kPlaceWords, w); }
 bool is_place_preposition(std::string_view w) { return in(kPlacePrepositions, w); }
 bool is_document_or_event_word(std::string_view w) { return in(kDocumentsAndEvents, w); }
 bool is_speech_verb(std::string_view w) { return in(kSpeechVerbs, w); }
 bool is_month_or_weekday(std::string_view w) { return in(kMonthsAndDays, w); }
 bool is_opener_word(std::string_view w) { return in(kOpeners, w); }
+
+uint32_t word_classes(std::string_view w) {
+  static const auto* kClasses = [] {
+    auto* m = new std::unordered_map<std::string_view, uint32_t>;
+    const std::pair<const Set*, uint32_t> lists[] = {
+        {&kParticles, kNameParticle},   {&kTitles, kTitleWord},
+        {&kRoles, kRoleWord},           {&kOrgWords, kOrgWord},
+        {&kInstitutions, kInstitutionWord}, {&kPlaceWords, kPlaceWord},
+        {&kDocumentsAndEvents, kDocumentOrEventWord}, {&kPlacePrepositions, kPlacePreposition},
+        {&kSpeechVerbs, kSpeechVerb},   {&kMonthsAndDays, kMonthOrWeekday},
+        {&kOpeners, kOpenerWord}};
+    for (const auto& [set, bit] : lists) {
+      for (std::string_view word : *set) (*m)[word] |= bit;
+    }
+    return m;
+  }();
+  auto it = kClasses->find(w);
+  return it == kClasses->end() ? 0 : it->second;
+}
 
 uint64_t english_term(std::string_view word) { return term_of(stem("en", word)); }
 

@@ -20,6 +20,15 @@ bool is_speech_verb(std::string_view w);        // said, says, told, added, warn
 bool is_month_or_weekday(std::string_view w);   // january, jan, monday, ...
 bool is_opener_word(std::string_view w);        // although, meanwhile, similarly, ... (open sentences)
 
+// All of the above at once, for a reader that asks several: one lookup, a bit per list.
+enum WordClass : uint32_t {
+  kNameParticle = 1u << 0, kTitleWord = 1u << 1, kRoleWord = 1u << 2, kOrgWord = 1u << 3,
+  kInstitutionWord = 1u << 4, kPlaceWord = 1u << 5, kDocumentOrEventWord = 1u << 6,
+  kPlacePreposition = 1u << 7, kSpeechVerb = 1u << 8, kMonthOrWeekday = 1u << 9,
+  kOpenerWord = 1u << 10,
+};
+uint32_t word_classes(std::string_view w);
+
 // 0-6 for monday..sunday, -1 otherwise.
 int weekday_index(std::string_view w);
 

@@ -156,10 +156,25 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[lb], limit + 1);
 }
 
+namespace {
+
+// edit_distance(a, b, 1) <= 1 in one pass: past the common prefix, the rest must be equal
+// after one substitution (same lengths) or one deletion from the longer.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return i == a.size() || a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
 bool same_spelling(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.size() < 6 || b.size() < 6) return false;
-  return edit_distance(a, b, 1) <= 1;
+  return within_one_edit(a, b);
 }
 
 }  // namespace chorus

@@ -6,12 +6,12 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <unordered_set>
 
 #include "facts/lexicon.h"
 #include "facts/quotes.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
+#include "util/term_set.h"
 
 namespace chorus {
 namespace {
@@ -46,9 +46,9 @@ int32_t weekday_from(int32_t base, int target, int direction, bool inclusive) {
 
 // Terms of the month names as tokens of `language` have them (Token::term), computed once a
 // language.
-const std::unordered_set<uint64_t>& month_terms(const std::string& language) {
+const TermSet& month_terms(const std::string& language) {
   static std::mutex mutex;
-  static std::map<std::string, std::unordered_set<uint64_t>> by_language;
+  static std::map<std::string, TermSet> by_language;
   std::lock_guard<std::mutex> lock(mutex);
   auto [it, added] = by_language.try_emplace(language);
   if (added) {
@@ -58,9 +58,9 @@ const std::unordered_set<uint64_t>& month_terms(const std::string& language) {
 }
 
 // Terms of the words that name a day relative to the publication date.
-const std::unordered_set<uint64_t>& relative_words() {
-  static const std::unordered_set<uint64_t> kWords = [] {
-    std::unordered_set<uint64_t> w;
+const TermSet& relative_words() {
+  static const TermSet kWords = [] {
+    TermSet w;
     for (std::string_view word : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                   "sunday", "yesterday", "today", "tonight", "tomorrow"}) {
       w.insert(english_term(word));
@@ -77,7 +77,7 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
   std::optional<Date> published = parse_date(a.published);
   std::optional<Date> year_base = published ? published : parse_date(fallback_date);
   const int32_t base = published ? day_of(*published) : 0;
-  const std::unordered_set<uint64_t>& months = month_terms(a.language);
+  const TermSet& months = month_terms(a.language);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     // Every absolute date has a month name or digits joined by '/', '-' or '.': most
@@ -85,7 +85,7 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
     uint32_t first_hit = UINT32_MAX, last_hit = 0;
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
       const Token& t = a.tokens[k];
-      bool hit = months.count(t.term) > 0;
+      bool hit = months.contains(t.term);
       if (!hit && (t.flags & Token::kNumber)) {
         std::string_view w = a.token_text(t);
         char c = t.begin + t.size + 1 < a.text.size() ? a.text[t.begin + t.size] : ' ';
@@ -134,7 +134,7 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
       std::optional<bool> future;
       for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
         const Token& t = a.tokens[k];
-        if (!relative_words().count(t.term)) continue;
+        if (!relative_words().contains(t.term)) continue;
         if (inside_absolute(t.begin) || inside_quotation(a.text, s.begin, t.begin)) continue;
         std::string w = ascii_lower(a.token_text(t));
         std::string prev = k > s.first_token ? ascii_lower(a.token_text(a.tokens[k - 1])) : "";

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "facts/gazetteer.h"
+#include "facts/lexicon.h"
 
 namespace chorus {
 namespace {
@@ -30,6 +34,52 @@ TEST(Spelling, EditDistanceStopsAtTheLimit) {
   EXPECT_EQ(edit_distance("kitten", "sitting", 1), 2);  // over the limit: limit + 1
   EXPECT_EQ(edit_distance("", "abc", 3), 3);
   EXPECT_EQ(edit_distance("same", "same", 0), 0);
+}
+
+// same_spelling checks "one edit at most" in one pass; it must agree with the edit distance
+// on every pair, including edits at either end and in the middle.
+TEST(Spelling, SameSpellingAgreesWithTheEditDistance) {
+  std::mt19937 random(7);
+  auto word = [&] {
+    std::string w(5 + random() % 4, 'a');
+    for (char& c : w) c = static_cast<char>('a' + random() % 3);
+    return w;
+  };
+  int near = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string a = word(), b = a;
+    switch (random() % 4) {  // one random edit, or an unrelated word
+      case 0: b[random() % b.size()] = static_cast<char>('a' + random() % 3); break;
+      case 1: b.insert(random() % (b.size() + 1), 1, 'b'); break;
+      case 2: b.erase(random() % b.size(), 1); break;
+      default: b = word();
+    }
+    const bool expected = a == b || (a.size() >= 6 && b.size() >= 6 && edit_distance(a, b, 1) <= 1);
+    ASSERT_EQ(same_spelling(a, b), expected) << a << " " << b;
+    near += expected && a != b;
+  }
+  EXPECT_GT(near, 1000);  // the pairs one edit apart were tried
+}
+
+// word_classes answers every list at once; it must say what each list says alone.
+TEST(Lexicon, WordClassesAgreeWithEachList) {
+  for (std::string_view w : {"president", "of", "said", "ministry", "senate", "airport", "treaty",
+                             "in", "monday", "although", "spokesman", "zebra", ""}) {
+    const uint32_t c = word_classes(w);
+    EXPECT_EQ(bool(c & kNameParticle), is_name_particle(w)) << w;
+    EXPECT_EQ(bool(c & kTitleWord), is_title_word(w)) << w;
+    EXPECT_EQ(bool(c & kRoleWord), is_role_word(w)) << w;
+    EXPECT_EQ(bool(c & kOrgWord), is_org_word(w)) << w;
+    EXPECT_EQ(bool(c & kInstitutionWord), is_institution_word(w)) << w;
+    EXPECT_EQ(bool(c & kPlaceWord), is_place_word(w)) << w;
+    EXPECT_EQ(bool(c & kDocumentOrEventWord), is_document_or_event_word(w)) << w;
+    EXPECT_EQ(bool(c & kPlacePreposition), is_place_preposition(w)) << w;
+    EXPECT_EQ(bool(c & kSpeechVerb), is_speech_verb(w)) << w;
+    EXPECT_EQ(bool(c & kMonthOrWeekday), is_month_or_weekday(w)) << w;
+    EXPECT_EQ(bool(c & kOpenerWord), is_opener_word(w)) << w;
+  }
+  EXPECT_EQ(word_classes("president"), kTitleWord | kRoleWord);  // a word in two lists
+  EXPECT_EQ(word_classes("zebra"), 0u);
 }
 
 TEST(Gazetteer, CountriesSubdivisionsAndDemonyms) {

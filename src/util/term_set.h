@@ -1,0 +1,68 @@
+// A set of term ids (Token::term, 64-bit hashes) for the per-token lookups of the facts
+// stage: open addressing with linear probing in one flat array, no node per element.
+// A lookup costs a multiply, a mask and usually one or two probes; std::unordered_set costs
+// a division, a pointer chase and a node per element, and it was a visible share of the
+// facts stage's instructions (bench/facts.sh --instructions).
+#ifndef CHORUS_UTIL_TERM_SET_H_
+#define CHORUS_UTIL_TERM_SET_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+namespace chorus {
+
+class TermSet {
+ public:
+  TermSet() : cells_(16, 0) {}
+  TermSet(std::initializer_list<uint64_t> terms) : TermSet() {
+    for (uint64_t t : terms) insert(t);
+  }
+
+  // Adds `term`; amortised O(1). The table doubles when it is half full.
+  void insert(uint64_t term) {
+    term = stored(term);
+    size_t i = slot(term);
+    while (cells_[i] != 0) {
+      if (cells_[i] == term) return;
+      i = (i + 1) & (cells_.size() - 1);
+    }
+    cells_[i] = term;
+    if (++size_ * 2 > cells_.size()) grow();
+  }
+
+  bool contains(uint64_t term) const {
+    term = stored(term);
+    for (size_t i = slot(term);; i = (i + 1) & (cells_.size() - 1)) {
+      if (cells_[i] == term) return true;
+      if (cells_[i] == 0) return false;
+    }
+  }
+
+  size_t size() const { return size_; }
+
+ private:
+  // 0 marks a free cell: the one term that hashes to 0 is stored as 1 (and so shares a
+  // cell with term 1; both are hashes, so the collision is as likely as any other).
+  static uint64_t stored(uint64_t term) { return term == 0 ? 1 : term; }
+  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & (cells_.size() - 1); }
+
+  void grow() {
+    std::vector<uint64_t> old(cells_.size() * 2, 0);
+    old.swap(cells_);
+    for (uint64_t t : old) {
+      if (t == 0) continue;
+      size_t i = slot(t);
+      while (cells_[i] != 0) i = (i + 1) & (cells_.size() - 1);
+      cells_[i] = t;
+    }
+  }
+
+  std::vector<uint64_t> cells_;  // size a power of two
+  size_t size_ = 0;
+};
+
+}  // namespace chorus
+
+#endif  // CHORUS_UTIL_TERM_SET_H_
