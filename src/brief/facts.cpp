@@ -274,20 +274,33 @@ std::vector<Quote> merge_quotes(const std::vector<Article>& articles, const std:
     }
   }
   // Two quotations are one when most content words of the shorter (at least three) are in
-  // the longer.
-  auto same = [](const Found& x, const Found& y) {
-    std::vector<uint64_t> common;
-    std::set_intersection(x.terms.begin(), x.terms.end(), y.terms.begin(), y.terms.end(), std::back_inserter(common));
-    size_t shorter = std::min(x.terms.size(), y.terms.size());
-    return common.size() >= 3 && common.size() * 10 >= shorter * 8;
-  };
+  // the longer. Each quotation joins the first group whose leader it matches. The words it
+  // shares with each leader are counted through the leaders' words (a group appears once in
+  // the postings of each word its leader shares), so that an event with thousands of
+  // quotations is not compared pair by pair.
   std::vector<std::vector<size_t>> groups;  // each led by its first quotation
+  std::unordered_map<uint64_t, std::vector<size_t>> groups_by_leader_term;
+  std::vector<size_t> shared;  // a group index for each word shared with its leader
   for (size_t i = 0; i < found.size(); ++i) {
-    auto g = std::find_if(groups.begin(), groups.end(),
-                          [&](const std::vector<size_t>& members) { return same(found[members[0]], found[i]); });
-    if (g != groups.end()) {
-      g->push_back(i);
+    shared.clear();
+    for (uint64_t t : found[i].terms) {
+      auto it = groups_by_leader_term.find(t);
+      if (it != groups_by_leader_term.end()) shared.insert(shared.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(shared.begin(), shared.end());
+    size_t match = groups.size();
+    for (size_t run = 0; run < shared.size() && match == groups.size();) {
+      size_t end = run;
+      while (end < shared.size() && shared[end] == shared[run]) ++end;
+      const size_t common = end - run;
+      const size_t shorter = std::min(found[groups[shared[run]][0]].terms.size(), found[i].terms.size());
+      if (common >= 3 && common * 10 >= shorter * 8) match = shared[run];
+      run = end;
+    }
+    if (match < groups.size()) {
+      groups[match].push_back(i);
     } else {
+      for (uint64_t t : found[i].terms) groups_by_leader_term[t].push_back(groups.size());
       groups.push_back({i});
     }
   }

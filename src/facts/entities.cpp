@@ -466,6 +466,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       Candidate c;
       c.article = article;
       c.index = out.size();
+      c.keys.reserve(span_end - name_begin + 1);
       for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(info(k).key);
       c.keys.push_back(last_info.key);
       c.sentence_initial = opens_sentence(a, s, name_begin);
@@ -561,11 +562,10 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   std::unordered_map<std::string, size_t> form_of;
   std::vector<size_t> candidate_form(candidates.size());
   for (size_t c = 0; c < candidates.size(); ++c) {
-    std::string key = join_keys(candidates[c].keys);
-    auto [it, added] = form_of.emplace(key, forms.size());
+    auto [it, added] = form_of.emplace(join_keys(candidates[c].keys), forms.size());
     if (added) {
       forms.emplace_back();
-      forms.back().keys = candidates[c].keys;
+      forms.back().keys = std::move(candidates[c].keys);  // read nowhere else
     }
     Form& f = forms[it->second];
     f.candidates.push_back(c);

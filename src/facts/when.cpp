@@ -58,16 +58,38 @@ const TermSet& month_terms(const std::string& language) {
 }
 
 // Terms of the words that name a day relative to the publication date.
+const std::vector<uint64_t>& relative_word_terms() {
+  static const std::vector<uint64_t> kTerms = [] {
+    std::vector<uint64_t> t;
+    for (std::string_view word : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                  "sunday", "yesterday", "today", "tonight", "tomorrow"}) {
+      t.push_back(english_term(word));
+    }
+    return t;
+  }();
+  return kTerms;
+}
+
 const TermSet& relative_words() {
   static const TermSet kWords = [] {
     TermSet w;
-    for (std::string_view word : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                  "sunday", "yesterday", "today", "tonight", "tomorrow"}) {
-      w.insert(english_term(word));
-    }
+    for (uint64_t t : relative_word_terms()) w.insert(t);
     return w;
   }();
   return kWords;
+}
+
+// Months and relative words together: one lookup a token finds the sentences that need either.
+const TermSet& date_word_terms(const std::string& language) {
+  static std::mutex mutex;
+  static std::map<std::string, TermSet> by_language;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = by_language.try_emplace(language);
+  if (added) {
+    for (std::string_view name : month_words()) it->second.insert(term_of(stem(language, name)));
+    for (uint64_t t : relative_word_terms()) it->second.insert(t);
+  }
+  return it->second;
 }
 
 }  // namespace
@@ -78,14 +100,20 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
   std::optional<Date> year_base = published ? published : parse_date(fallback_date);
   const int32_t base = published ? day_of(*published) : 0;
   const TermSet& months = month_terms(a.language);
+  const TermSet& date_words = date_word_terms(a.language);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     // Every absolute date has a month name or digits joined by '/', '-' or '.': most
     // sentences need no date matching, and where one does, only the words around those.
     uint32_t first_hit = UINT32_MAX, last_hit = 0;
+    bool relative_word = false;
     for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
       const Token& t = a.tokens[k];
-      bool hit = months.contains(t.term);
+      bool hit = false;
+      if (date_words.contains(t.term)) {
+        hit = months.contains(t.term);
+        relative_word |= relative_words().contains(t.term);
+      }
       if (!hit && (t.flags & Token::kNumber)) {
         std::string_view w = a.token_text(t);
         char c = t.begin + t.size + 1 < a.text.size() ? a.text[t.begin + t.size] : ' ';
@@ -130,7 +158,7 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
       found.push_back(DateMention{d, s.begin + static_cast<uint32_t>(m.begin),
                                   s.begin + static_cast<uint32_t>(m.end), si, false});
     }
-    if (published) {
+    if (published && relative_word) {
       std::optional<bool> future;
       for (uint32_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
         const Token& t = a.tokens[k];

@@ -106,6 +106,25 @@ TEST(Facts, QuotesFromSeveralArticlesAreOne) {
   EXPECT_EQ(b.quotes[0].sources, (std::vector<size_t>{0, 1}));
 }
 
+// Each quotation joins the group whose first quotation shares most of its words; others stay
+// apart, whatever their order.
+TEST(Facts, QuotesJoinTheGroupTheyMatch) {
+  std::vector<Article> a = dated({
+      "\u201CThe bridge will reopen in March after the repairs,\u201D said Mayor Tomas Okafor.",
+      "\u201COur schools stay closed until the water is safe,\u201D said Superintendent Ida Moss.",
+      "\"Our schools stay closed until the water is safe,\" Moss said on Tuesday.",
+      "\"The bridge reopens in March,\" Okafor said.",
+      "\"The water in March was cold,\" Lena Ortiz said.",
+  }, "2023-09-13");
+  Brief b = make_brief(a, {});
+  ASSERT_EQ(b.quotes.size(), 3u);
+  EXPECT_EQ(b.quotes[0].sources, (std::vector<size_t>{0, 3}));
+  EXPECT_EQ(b.quotes[0].speaker, "Tomas Okafor");
+  EXPECT_EQ(b.quotes[1].sources, (std::vector<size_t>{1, 2}));
+  EXPECT_EQ(b.quotes[1].speaker, "Ida Moss");
+  EXPECT_EQ(b.quotes[2].sources, (std::vector<size_t>{4}));
+}
+
 TEST(Facts, FramingListsQuotedAndSwappedWords) {
   std::vector<Article> a = dated({
       "The government blamed \u201Cterrorists\u201D for the attack on the station on Monday.",
