@@ -582,22 +582,26 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       split_words(surface, parts);
       // The head word decides ("Port Authority of Gdynia" is an authority, "Almaty
       // International Airport" an airport): the last word before "of", else the last word.
-      std::string head;
+      std::vector<uint32_t> classes;  // word_classes of each part
+      size_t head = SIZE_MAX;
       for (const RawToken& p : parts) {
         std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
-        if ((w == "of" || w == "for" || w == "on" || w == "and") && !head.empty()) break;
-        head = w;
+        classes.push_back(word_classes(w));
+        if ((w == "of" || w == "for" || w == "on" || w == "and") && head != SIZE_MAX) break;
+        head = classes.size() - 1;
       }
-      f.org_word = is_org_word(head);
-      f.place_word = is_place_word(head);
+      const uint32_t head_classes = head == SIZE_MAX ? 0 : classes[head];
+      f.org_word = head_classes & kOrgWord;
+      f.place_word = head_classes & kPlaceWord;
       // Laws and events are named things that are neither ("Misuse of Drugs Act", "Winter
       // Olympics").
-      f.document_or_event = is_document_or_event_word(head);
-      for (const RawToken& p : parts) {
+      f.document_or_event = head_classes & kDocumentOrEventWord;
+      for (size_t k = 0; k < parts.size(); ++k) {
         if (f.org_word || f.place_word) break;
-        std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
-        f.org_word |= is_org_word(w);
-        f.place_word |= is_place_word(w) && !f.org_word;
+        const uint32_t c = k < classes.size() ? classes[k]
+                                              : word_classes(ascii_lower(std::string_view(surface).substr(parts[k].begin, parts[k].size)));
+        f.org_word |= (c & kOrgWord) != 0;
+        f.place_word |= (c & kPlaceWord) && !f.org_word;
       }
       f.gazetteer = place_kind(surface) != PlaceKind::kNone ||
                     (cand.acronym && all_caps(surface) && is_country_code(surface));

@@ -87,19 +87,20 @@ void load_names(std::string_view json, const char* key, PlaceKind kind, Lists& l
   simdjson::dom::array entries;
   if (doc[key].get_array().get(entries)) return;
   for (simdjson::dom::element e : entries) {
-    if (kind == PlaceKind::kCountry) {
-      for (const char* field : {"alpha_2", "alpha_3"}) {
-        std::string_view code;
-        if (!e[field].get_string().get(code)) lists.codes.emplace(code);
+    simdjson::dom::object fields;
+    if (e.get_object().get(fields)) continue;
+    // One pass over the entry's fields (a lookup by key would scan them once a key).
+    for (simdjson::dom::key_value_pair field : fields) {
+      std::string_view value;
+      if (field.value.get_string().get(value)) continue;
+      if (field.key == "alpha_2" || field.key == "alpha_3") {
+        if (kind == PlaceKind::kCountry) lists.codes.emplace(value);
+      } else if (field.key == "name" || field.key == "common_name" || field.key == "official_name") {
+        if (value.find(',') != std::string_view::npos) continue;  // "Korea, Republic of"
+        std::string lower = place_key(value);
+        if (kind == PlaceKind::kCountry) add_demonyms_of(lower, lists.demonyms);
+        lists.places.emplace(std::move(lower), kind);
       }
-    }
-    for (const char* field : {"name", "common_name", "official_name"}) {
-      std::string_view name;
-      if (e[field].get_string().get(name)) continue;
-      if (name.find(',') != std::string_view::npos) continue;  // "Korea, Republic of"
-      std::string lower = place_key(name);
-      lists.places.emplace(lower, kind);
-      if (kind == PlaceKind::kCountry) add_demonyms_of(lower, lists.demonyms);
     }
   }
 }
