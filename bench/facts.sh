@@ -21,8 +21,13 @@ fi
 echo "corpus: $(wc -l < "$corpus") articles, $(du -k "$corpus" | cut -f1) KiB"
 with=()
 without=()
-# chorus exits with 1 when it skipped an input (an article without words): still timed.
-wall() { { /usr/bin/time -f '%e' ./build/chorus --threads 1 brief "$corpus" "$@" 2>&1 >/dev/null || true; } | tail -1; }
+# Wall time in milliseconds (bash's `time`; /usr/bin/time rounds to 10 ms, a few percent of
+# these runs). chorus exits with 1 when it skipped an input (an article without words): still
+# timed.
+wall() {
+  local TIMEFORMAT=%3R
+  { time ./build/chorus --threads 1 brief "$corpus" "$@" >/dev/null 2>&1 || true; } 2>&1 | tail -1
+}
 for i in $(seq "$runs"); do
   a=$(wall --no-facts)
   b=$(wall)

@@ -12,6 +12,7 @@
 #include "facts/lexicon.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
+#include "util/term_set.h"
 
 namespace chorus {
 namespace {
@@ -90,6 +91,16 @@ const std::unordered_map<uint64_t, std::string>& phase_words() {
   return kWords;
 }
 
+// The same words' terms, to pass over the other tokens with one probe.
+const TermSet& phase_terms() {
+  static const TermSet kTerms = [] {
+    TermSet t;
+    for (const auto& [term, phase] : phase_words()) t.insert(term);
+    return t;
+  }();
+  return kTerms;
+}
+
 struct Reported {
   std::string kind, scope, unit;
   FactValue value;
@@ -140,6 +151,7 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
         uint32_t distance = art.tokens[k].begin < d.begin ? d.begin - art.tokens[k].begin : art.tokens[k].begin - d.begin;
         std::string_view a_here = act_of_term(term);
         if (!a_here.empty() && distance < best) best = distance, act = std::string(a_here);
+        if (!phase_terms().contains(term)) continue;
         auto p = phase_words().find(term);
         if (p != phase_words().end() && (phase.empty() || p->second == "end")) phase = p->second;
       }

@@ -797,44 +797,53 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     // text gives no sign of, typed "other", is left out unless it names a law or an event).
     if (!((mentions >= 2 || strong) && (type != "other" || other > 0))) continue;
 
-    std::set<size_t> articles_named;
-    std::map<std::string, size_t> surfaces;    // surface -> mentions
-    std::map<std::string, size_t> first_seen;  // surface -> candidate index (text order)
+    // Each surface with its mentions and its first candidate (text order); views into the
+    // mentions, which stay put while entities are built.
+    struct Surface {
+      size_t mentions = 0;
+      size_t first_seen = SIZE_MAX;
+    };
+    std::unordered_map<std::string_view, Surface> surfaces;
+    std::vector<size_t> articles_named;
     std::map<std::string, size_t> roles;
     for (size_t f : list) {
       for (size_t c : forms[f].candidates) {
         const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
-        ++surfaces[m.surface];
-        auto [it, added] = first_seen.emplace(m.surface, c);
-        if (!added) it->second = std::min(it->second, c);
+        Surface& sf = surfaces[m.surface];
+        ++sf.mentions;
+        sf.first_seen = std::min(sf.first_seen, c);
         if (!m.role.empty()) ++roles[m.role];
-        articles_named.insert(candidates[c].article);
+        articles_named.push_back(candidates[c].article);
       }
     }
+    std::sort(articles_named.begin(), articles_named.end());
+    articles_named.erase(std::unique(articles_named.begin(), articles_named.end()), articles_named.end());
     Built b;
     b.forms = list;
     Entity& e = b.entity;
     e.type = type;
-    // Canonical: the most used form of the most words (a full name over a surname).
-    std::vector<std::pair<std::string, size_t>> ordered(surfaces.begin(), surfaces.end());
-    auto words_in = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
-    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
+    // Canonical: the most used form of the most words (a full name over a surname). Ties go
+    // to the earliest article's; first_seen differs between surfaces, so the order is total.
+    std::vector<std::pair<std::string_view, Surface>> ordered(surfaces.begin(), surfaces.end());
+    auto words_in = [](std::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; };
+    std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
       bool xa = is_acronym(x.first), ya = is_acronym(y.first);
       if (xa != ya) return !xa;  // the expansion over the acronym
       if (e.type == "person" && words_in(x.first) != words_in(y.first)) {
         return words_in(x.first) > words_in(y.first);
       }
-      if (x.second != y.second) return x.second > y.second;
-      return first_seen.at(x.first) < first_seen.at(y.first);  // ties: the earliest article's
+      if (x.second.mentions != y.second.mentions) return x.second.mentions > y.second.mentions;
+      return x.second.first_seen < y.second.first_seen;
     });
-    e.name = ordered[0].first;
-    std::vector<std::pair<std::string, size_t>> rest(ordered.begin() + 1, ordered.end());
-    std::stable_sort(rest.begin(), rest.end(), [&](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : first_seen.at(x.first) < first_seen.at(y.first);
+    e.name = std::string(ordered[0].first);
+    std::vector<std::pair<std::string_view, Surface>> rest(ordered.begin() + 1, ordered.end());
+    std::sort(rest.begin(), rest.end(), [&](const auto& x, const auto& y) {
+      return x.second.mentions != y.second.mentions ? x.second.mentions > y.second.mentions
+                                                     : x.second.first_seen < y.second.first_seen;
     });
-    for (const auto& [s, n] : rest) e.aliases.push_back(s);
+    for (const auto& [s, n] : rest) e.aliases.emplace_back(s);
     e.mentions = mentions;
-    e.sources.assign(articles_named.begin(), articles_named.end());
+    e.sources = articles_named;
     b.articles = articles_named.size();
     b.keep = true;
     // Roles, for "the Kazakh president" below.

@@ -1,7 +1,6 @@
 #include "facts/quantities.h"
 
 #include <algorithm>
-#include <bitset>
 #include <cmath>
 #include <climits>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "facts/gazetteer.h"
 #include "facts/lexicon.h"
 #include "text/utf8.h"
+#include "util/term_set.h"
 
 namespace chorus {
 namespace {
@@ -261,26 +261,16 @@ const std::unordered_set<std::string>& qualifier_words() {
   return kWords;
 }
 
-// Terms of the number words and vague amounts: a token whose term is not here is no number.
-const std::unordered_set<uint64_t>& number_word_terms() {
-  static const std::unordered_set<uint64_t> kTerms = [] {
-    std::unordered_set<uint64_t> t;
+// Whether a term may be a number word or a vague amount: a token whose term is not one is no
+// number unless it has digits (one probe a token).
+bool maybe_number_word(uint64_t term) {
+  static const TermSet kTerms = [] {
+    TermSet t;
     for (const auto& [w, v] : kNumberWords) t.insert(english_term(w));
     for (const Vague& v : kVague) t.insert(english_term(v.word));
     return t;
   }();
-  return kTerms;
-}
-
-// Whether a term may be a number word: a bit filter in front of the set, since most tokens
-// are not (one test a token).
-bool maybe_number_word(uint64_t term) {
-  static const std::bitset<1024> kFilter = [] {
-    std::bitset<1024> f;
-    for (uint64_t t : number_word_terms()) f.set(t & 1023);
-    return f;
-  }();
-  return kFilter.test(term & 1023) && number_word_terms().count(term);
+  return kTerms.contains(term);
 }
 
 }  // namespace
@@ -296,6 +286,12 @@ std::string_view act_of_term(uint64_t term) {
     for (const auto& [word, act] : kActs) m.emplace(english_term(word), act);
     return m;
   }();
+  static const TermSet kTerms = [] {  // asked of every token of some sentences: most are no act
+    TermSet t;
+    for (const auto& [term, act] : kByTerm) t.insert(term);
+    return t;
+  }();
+  if (!kTerms.contains(term)) return {};
   auto it = kByTerm.find(term);
   return it == kByTerm.end() ? std::string_view() : it->second;
 }
