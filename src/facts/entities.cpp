@@ -336,8 +336,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         bool org_before = false;
         for (uint32_t x = span_begin; x < k; ++x) org_before |= info(x).org_word || info(x).place_word;
         uint32_t after = k + 1 < span_end && word(k + 1) == "the" ? k + 2 : k + 1;
-        bool org_after = info(after).place;
-        for (uint32_t x = after; x <= span_end; ++x) org_after |= info(x).org_word;
+        bool org_after = info(after).place;  // "Jeff King of Denali Park": a place word too
+        for (uint32_t x = after; x <= span_end; ++x) org_after |= info(x).org_word || info(x).place_word;
         if (!org_before && org_after && k - span_begin >= 2) span_end = k - 1;
         break;
       }

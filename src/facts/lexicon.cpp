@@ -29,7 +29,7 @@ const Set kTitles = {
     "superintendent", "corporal", "cpl", "private", "pvt", "officer", "agent", "leader",
     "trade", "economy", "economic", "counsel", "solicitor", "comptroller", "commissioner",
     "clerk", "treasurer", "auditor", "assessor", "coroner", "alderman", "councilman",
-    "councilwoman", "councillor", "councilor", "supervisor", "magistrate", "education", "energy", "environment", "transport",
+    "councilwoman", "councillor", "councilor", "selectman", "selectwoman", "supervisor", "magistrate", "education", "energy", "environment", "transport",
     "agriculture", "culture", "labour", "labor", "home", "treasury", "commerce", "first"};
 
 const Set kRoles = {

@@ -151,12 +151,14 @@ class Reader {
   // Who "he" or "she" at byte `offset` is: the first person named (outside quotations) in the
   // nearest sentence before it that names one, the sentence's subject more often than not
   // ("Gorsuch praised Scalia. “...,” he said.").
+  // A listener ("told the Iditarod Insider") or the place or outlet where something was said
+  // is not who "he" is.
   const Mention* person_before(uint32_t offset) const {
     const Mention* best = nullptr;
     uint32_t best_sentence = UINT32_MAX;
     for (const Mention& m : mentions_) {
       if (m.begin >= offset) break;
-      if (!is_person(m) || in_quote(m.begin)) continue;
+      if (!is_person(m) || in_quote(m.begin) || where_said(m) || listener(m)) continue;
       if (m.sentence != best_sentence) best = &m, best_sentence = m.sentence;
     }
     return best;
@@ -182,6 +184,14 @@ class Reader {
     std::string prev = lower(k - 1);
     if (prev == "the" && k >= 2) prev = lower(k - 2);
     return prev == "on" || prev == "to" || prev == "in" || prev == "at" || prev == "with";
+  }
+  // Whether the mention follows "told" or "asked" (the): the one spoken to.
+  bool listener(const Mention& m) const {
+    uint32_t k = token_at(m.begin);
+    if (k == 0) return false;
+    std::string prev = lower(k - 1);
+    if (prev == "the" && k >= 2) prev = lower(k - 2);
+    return prev == "told" || prev == "tells" || prev == "asked";
   }
   bool is_place(const Mention& m) const {
     return m.entity >= 0 && entities_.entities[m.entity].type == "place";

@@ -100,7 +100,9 @@ TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
       "first. Cancer Council Victoria also spoke. Mayor Bill de Vries of Utrecht said the city was "
       "ready, and the army, although outnumbered, agreed. Councillors met in Utrecht.",
       "Whitfield said the vote would come soon. Planned Parenthood and the Fighter Wing sent "
-      "letters. The plan was planned; the wing of the fighter jets was damaged.",
+      "letters. The plan was planned; the wing of the fighter jets was damaged. Jeff Koenig of "
+      "Denali Park finished second, and Koenig said he was tired. First Selectman Patricia "
+      "Lindqvist closed the schools.",
   });
   EntityIndex index = find_entities(articles);
   const Entity* whitfield = named(index, "Dana Whitfield");
@@ -111,6 +113,11 @@ TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
   EXPECT_EQ(named(index, "Bill de Vries")->type, "person");
   EXPECT_NE(named(index, "Cancer Council Victoria"), nullptr);
   EXPECT_EQ(named(index, "Although Army"), nullptr);
+  // A place word after "of" ends a person's name too; a town's selectman is a title.
+  ASSERT_NE(named(index, "Jeff Koenig"), nullptr);
+  EXPECT_EQ(named(index, "Jeff Koenig")->type, "person");
+  ASSERT_NE(named(index, "Patricia Lindqvist"), nullptr);
+  EXPECT_EQ(named(index, "Selectman Patricia Lindqvist"), nullptr);
   // Names made of words the text also uses in lower case are not taken for people.
   for (const Entity& e : index.entities) {
     if (e.name == "Planned Parenthood" || e.name == "Fighter Wing") EXPECT_NE(e.type, "person") << e.name;

@@ -139,3 +139,20 @@ TEST(Quotes, WhereItWasSaidIsNotWhoSaidIt) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+// "He" is not the one told something, nor the outlet where it was said.
+TEST(Quotes, PronounsSkipListenersAndOutlets) {
+  auto q = quotes_of({
+      "Jeff Koenig finished second. The musher later told Trail Insider the sled had been hit. "
+      "\u201COne of my dogs was killed on the spot,\u201D he said. The interview ran on Morning "
+      "Trail. \u201CI felt like an ambulance,\u201D he said."});
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Jeff Koenig");
+  EXPECT_EQ(q[1].speaker, "Jeff Koenig");
+}
+
+}  // namespace
+}  // namespace chorus
