@@ -605,11 +605,19 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       }
       f.gazetteer = place_kind(surface) != PlaceKind::kNone ||
                     (cand.acronym && all_caps(surface) && is_country_code(surface));
-      // "Southern California", "North Dakota": a compass word makes a region.
-      for (const RawToken& p : parts) {
-        if (parts.size() > 1 && is_compass_word(ascii_lower(std::string_view(surface).substr(p.begin, p.size))) &&
-            !f.org_word) {
+      // "Southern California", "North Dakota": a compass word makes a region. Last, it is
+      // more often a surname ("Kanye West", "Oliver North") unless a word of direction or
+      // distance comes before it ("Middle East", "Pacific Northwest").
+      for (size_t k = 0; k < parts.size() && parts.size() > 1 && !f.org_word; ++k) {
+        const std::string word = ascii_lower(std::string_view(surface).substr(parts[k].begin, parts[k].size));
+        if (!is_compass_word(word)) continue;
+        if (k + 1 < parts.size()) {
           f.place_word = true;
+        } else {
+          const std::string before =
+              ascii_lower(std::string_view(surface).substr(parts[k - 1].begin, parts[k - 1].size));
+          f.place_word |= before == "middle" || before == "far" || before == "near" || before == "pacific" ||
+                          before == "deep" || before == "wild" || before == "old" || is_compass_word(before);
         }
       }
       f.common_word = cand.common_word;

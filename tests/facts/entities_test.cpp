@@ -102,7 +102,8 @@ TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
       "Whitfield said the vote would come soon. Planned Parenthood and the Fighter Wing sent "
       "letters. The plan was planned; the wing of the fighter jets was damaged. Jeff Koenig of "
       "Denali Park finished second, and Koenig said he was tired. First Selectman Patricia "
-      "Lindqvist closed the schools.",
+      "Lindqvist closed the schools. Kanye West sang in North Dakota. Kanye West flew to the "
+      "Middle East after North Dakota; the Middle East tour ended.",
   });
   EntityIndex index = find_entities(articles);
   const Entity* whitfield = named(index, "Dana Whitfield");
@@ -118,6 +119,14 @@ TEST(Entities, NamesAfterSentenceOpenersTitlesAndBeforeOfPlaces) {
   EXPECT_EQ(named(index, "Jeff Koenig")->type, "person");
   ASSERT_NE(named(index, "Patricia Lindqvist"), nullptr);
   EXPECT_EQ(named(index, "Selectman Patricia Lindqvist"), nullptr);
+  // A compass word first makes a region; last, it is a surname unless a word of distance
+  // comes before it.
+  ASSERT_NE(named(index, "North Dakota"), nullptr);
+  EXPECT_EQ(named(index, "North Dakota")->type, "place");
+  ASSERT_NE(named(index, "Middle East"), nullptr);
+  EXPECT_EQ(named(index, "Middle East")->type, "place");
+  ASSERT_NE(named(index, "Kanye West"), nullptr);
+  EXPECT_EQ(named(index, "Kanye West")->type, "person");
   // Names made of words the text also uses in lower case are not taken for people.
   for (const Entity& e : index.entities) {
     if (e.name == "Planned Parenthood" || e.name == "Fighter Wing") EXPECT_NE(e.type, "person") << e.name;
