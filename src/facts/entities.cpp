@@ -1,6 +1,7 @@
 #include "facts/entities.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <numeric>
 #include <set>
@@ -172,8 +173,7 @@ class WordCache {
     const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     const uint64_t key = (term * 0x9E3779B97F4A7C15ULL) ^ (uint64_t{w.size()} << 2) ^ (capital ? 1 : 0) ^
                          (all_caps(w) ? 2 : 0);
-    auto it = map_.find(key);
-    if (it != map_.end()) return it->second;
+    if (const uint32_t* known = index_.find(key)) return infos_[*known];
     Info i;
     std::string lower = ascii_lower(w);
     const uint32_t classes = word_classes(lower);
@@ -196,11 +196,14 @@ class WordCache {
       i.place = place_kind(w) != PlaceKind::kNone || (all_caps(w) && is_country_code(w));
       i.key = spelling_key(w);
     }
-    return map_.emplace(key, std::move(i)).first->second;
+    index_.insert(key, static_cast<uint32_t>(infos_.size()));
+    infos_.push_back(std::move(i));
+    return infos_.back();
   }
 
  private:
-  std::unordered_map<uint64_t, Info> map_;
+  std::deque<Info> infos_;  // a deque: the Infos handed out stay where they are
+  TermIndex index_;         // key -> position in infos_
 };
 
 // Whether the span starting at token k opens a sentence, or a quotation or aside within one.

@@ -63,6 +63,59 @@ class TermSet {
   size_t size_ = 0;
 };
 
+// Term ids to small numbers (say, indexes into a vector of what is known of each term), in
+// the same flat table: the facts stage's word cache looks up every capitalised token.
+class TermIndex {
+ public:
+  TermIndex() : cells_(16) {}
+
+  // The number stored for `term`, or nullptr. The pointer is valid until the next insert.
+  const uint32_t* find(uint64_t term) const {
+    term = stored(term);
+    for (size_t i = slot(term);; i = (i + 1) & (cells_.size() - 1)) {
+      if (cells_[i].term == term) return &cells_[i].value;
+      if (cells_[i].term == 0) return nullptr;
+    }
+  }
+
+  // Stores `value` for `term` (replacing any); amortised O(1).
+  void insert(uint64_t term, uint32_t value) {
+    term = stored(term);
+    size_t i = slot(term);
+    while (cells_[i].term != 0 && cells_[i].term != term) i = (i + 1) & (cells_.size() - 1);
+    if (cells_[i].term == 0 && ++size_ * 2 > cells_.size()) {
+      grow();
+      insert(term, value);
+      return;
+    }
+    cells_[i] = {term, value};
+  }
+
+ private:
+  struct Cell {
+    uint64_t term = 0;  // 0: free
+    uint32_t value = 0;
+  };
+  static uint64_t stored(uint64_t term) { return term == 0 ? 1 : term; }
+  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & (cells_.size() - 1); }
+
+  void grow() {
+    std::vector<Cell> old(cells_.size() * 2);
+    old.swap(cells_);
+    size_ = 0;
+    for (const Cell& c : old) {
+      if (c.term == 0) continue;
+      size_t i = slot(c.term);
+      while (cells_[i].term != 0) i = (i + 1) & (cells_.size() - 1);
+      cells_[i] = c;
+      ++size_;
+    }
+  }
+
+  std::vector<Cell> cells_;  // size a power of two
+  size_t size_ = 0;
+};
+
 }  // namespace chorus
 
 #endif  // CHORUS_UTIL_TERM_SET_H_
