@@ -241,6 +241,7 @@ struct EventStream::Impl {
   std::vector<float> overlap;      // scratch, per slot
   std::vector<uint32_t> touched;   // scratch
   std::vector<int32_t> term_head;  // scratch, per term id
+  std::vector<float> sim;          // scratch, a batch's linkages
 
   explicit Impl(const EventOptions& o) : options(o) {}
 
@@ -523,8 +524,22 @@ struct EventStream::Impl {
     // Average linkage between nodes: dot of sums over the product of sizes, found through the
     // nodes' terms, arrival rows only (two events are linked only through arrivals: they were
     // kept apart before). Arrival-event pairs are discounted by the event's idleness and cut
-    // beyond the window; so are arrivals too far apart in time.
-    std::vector<float> sim(m * m, 0.0f);
+    // beyond the window; so are arrivals too far apart in time. Row a of `sim` (n_articles x
+    // m) holds arrival a's linkages to the nodes after it; the pairs linked at about the
+    // threshold are listed in `strong` (see below).
+    const float threshold = static_cast<float>(options.join_threshold);
+    // Clusters only form along links at the threshold (an average of linkages below it stays
+    // below it), so UPGMA runs on each group of nodes connected by such links apart, on a
+    // dense matrix of that group only; the rest of the batch's nodes stay alone. It merges
+    // exactly as over the whole batch: a chain never leaves its group, nodes keep their order
+    // (ties go the same way), and linkages across groups, below the threshold, never win a
+    // nearest-neighbour search that matters. Groups are joined a little below the threshold,
+    // by a margin larger than float rounding can add to a linkage over the batch's merges (at
+    // most 4 roundings of 2^-24 a merge, fewer than m merges).
+    const float join = static_cast<float>(options.join_threshold *
+                                          (1.0 - 8.0 * static_cast<double>(m) / 16777216.0));
+    std::vector<std::pair<uint32_t, uint32_t>> strong;
+    sim.assign(n_articles * m, 0.0f);
     {
       // Per term, the nodes holding it, contiguous (counting sort by term through
       // `term_head`, indexed by term id and reset afterwards).
@@ -549,6 +564,19 @@ struct EventStream::Impl {
           nodes[fill[static_cast<size_t>(term_head[t])]++] = {static_cast<uint32_t>(k), w};
         }
       }
+      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
+      for (size_t g = 0; g < factor.size(); ++g) {
+        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
+      }
+      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
+        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
+        double gap = std::abs(static_cast<double>(x) - y);
+        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
+      };
+      std::vector<int32_t> day(m);  // arrivals' days, events' last days
+      for (size_t k = 0; k < m; ++k) {
+        day[k] = k < n_articles ? pending[k].signals.day : slots[event_slots[k - n_articles]].last_day;
+      }
       for (size_t a = 0; a < n_articles; ++a) {
         float* row = &sim[a * m];
         // Nodes were added in index order, so each term's list is sorted: start past `a`.
@@ -560,35 +588,22 @@ struct EventStream::Impl {
                                             [](uint32_t x, const auto& e) { return x < e.first; });
           for (; it != last; ++it) row[it->first] += w * it->second;
         }
-      }
-      for (uint32_t t : used) term_head[t] = -1;
-      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
-      for (size_t g = 0; g < factor.size(); ++g) {
-        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
-      }
-      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
-        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
-        double gap = std::abs(static_cast<double>(x) - y);
-        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
-      };
-      for (size_t a = 0; a < n_articles; ++a) {
-        const int32_t day = pending[a].signals.day;
         for (size_t b = a + 1; b < m; ++b) {
-          float& cell = sim[a * m + b];
-          if (cell == 0.0f) continue;
-          float l = cell / size[b];  // size[a] is 1
+          if (row[b] == 0.0f) continue;
+          float l = row[b] / size[b];  // size[a] is 1
           if (b >= n_articles) {
-            int32_t last = slots[event_slots[b - n_articles]].last_day;
-            if (day > last) l *= decay(day, last);
+            if (day[a] > day[b]) l *= decay(day[a], day[b]);
           } else {
-            l *= decay(day, pending[b].signals.day);
+            l *= decay(day[a], day[b]);
           }
-          cell = sim[b * m + a] = l;
+          row[b] = l;
+          if (l >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
         }
       }
+      for (uint32_t t : used) term_head[t] = -1;
     }
 
-    // UPGMA with one threshold, chains starting from arrivals.
+    // UPGMA with one threshold, chains starting from arrivals, group by group.
     std::vector<uint32_t> parent(m);
     std::iota(parent.begin(), parent.end(), 0u);
     auto root = [&](uint32_t k) {
@@ -596,10 +611,49 @@ struct EventStream::Impl {
       return k;
     };
     {
-      std::vector<float> weight(size.begin(), size.end());
-      upgma(sim, weight, m, static_cast<float>(options.join_threshold),
-            [&](uint32_t keep, uint32_t gone) { parent[gone] = keep; },
-            [&](uint32_t i) { return i < n_articles; });
+      std::vector<uint32_t> group(m);
+      std::iota(group.begin(), group.end(), 0u);
+      auto find = [&](uint32_t k) {
+        while (group[k] != k) k = group[k] = group[group[k]];
+        return k;
+      };
+      for (const auto& [a, b] : strong) {
+        uint32_t ra = find(a), rb = find(b);
+        if (ra != rb) group[std::max(ra, rb)] = std::min(ra, rb);
+      }
+      // Members of each group of two or more nodes, in node order, from first_member[g].
+      std::vector<uint32_t> root_of(m), count(m, 0), group_of(m, UINT32_MAX);
+      for (uint32_t k = 0; k < m; ++k) ++count[root_of[k] = find(k)];
+      std::vector<uint32_t> first_member = {0};
+      for (uint32_t k = 0; k < m; ++k) {
+        if (root_of[k] == k && count[k] >= 2) {
+          group_of[k] = static_cast<uint32_t>(first_member.size() - 1);
+          first_member.push_back(first_member.back() + count[k]);
+        }
+      }
+      std::vector<uint32_t> member(first_member.back());
+      std::vector<uint32_t> next(first_member.begin(), first_member.end() - 1);
+      for (uint32_t k = 0; k < m; ++k) {
+        uint32_t g = group_of[root_of[k]];
+        if (g != UINT32_MAX) member[next[g]++] = k;
+      }
+      std::vector<float> group_sim, weight;
+      for (size_t g = 0; g + 1 < first_member.size(); ++g) {
+        const uint32_t* nodes_g = member.data() + first_member[g];
+        const size_t c = first_member[g + 1] - first_member[g];
+        group_sim.assign(c * c, 0.0f);
+        for (size_t i = 0; i < c && nodes_g[i] < n_articles; ++i) {
+          const float* row = &sim[nodes_g[i] * m];
+          for (size_t j = i + 1; j < c; ++j) {
+            group_sim[i * c + j] = group_sim[j * c + i] = row[nodes_g[j]];
+          }
+        }
+        weight.resize(c);
+        for (size_t i = 0; i < c; ++i) weight[i] = size[nodes_g[i]];
+        upgma(group_sim, weight, c, threshold,
+              [&](uint32_t keep, uint32_t gone) { parent[nodes_g[gone]] = nodes_g[keep]; },
+              [&](uint32_t i) { return nodes_g[i] < n_articles; });
+      }
     }
 
     // Each cluster of nodes becomes one event: the oldest event in it absorbs the others;
