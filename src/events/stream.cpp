@@ -60,6 +60,27 @@ void keep_top(Vec& v, size_t keep) {
   std::sort(v.begin(), v.end());
 }
 
+// keep_top for a `v` already sorted by term (distinct terms): the same entries, without
+// sorting again. nth_element runs on a copy that holds each entry's position in place of its
+// term; it compares weights only, so it picks the same positions as it would in `v`, which
+// are then kept in their (term) order.
+void keep_top_sorted(Vec& v, size_t keep) {
+  if (v.size() <= keep) return;
+  thread_local Vec pick;
+  thread_local std::vector<char> kept;
+  pick.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) pick[i] = {static_cast<uint32_t>(i), v[i].second};
+  std::nth_element(pick.begin(), pick.begin() + static_cast<long>(keep), pick.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  kept.assign(v.size(), 0);
+  for (size_t k = 0; k < keep; ++k) kept[pick[k].first] = 1;
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (kept[i]) v[out++] = v[i];
+  }
+  v.resize(keep);
+}
+
 // a + b (both sorted), pruned to `keep` terms.
 Vec vec_sum(const Vec& a, const Vec& b, size_t keep) {
   Vec sum;
@@ -76,7 +97,7 @@ Vec vec_sum(const Vec& a, const Vec& b, size_t keep) {
       ++j;
     }
   }
-  keep_top(sum, keep);
+  keep_top_sorted(sum, keep);
   return sum;
 }
 
@@ -495,7 +516,7 @@ struct EventStream::Impl {
     for (size_t i = 0; i < n_articles; ++i) {
       vecs[i] = vectorize(pending[i].signals, ids[i]);
       queries[i] = vecs[i];
-      keep_top(queries[i], kQueryTerms);
+      keep_top_sorted(queries[i], kQueryTerms);
     }
 
     // Nodes: the arrivals, then the candidate events.
