@@ -6,6 +6,7 @@
 // event, starts one with other arrivals, or brings two events together. Events idle longer
 // than the window close and leave memory.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <queue>
@@ -263,6 +264,9 @@ struct EventStream::Impl {
   std::vector<uint32_t> touched;   // scratch
   std::vector<int32_t> term_head;  // scratch, per term id
   std::vector<float> sim;          // scratch, a batch's linkages
+  std::vector<uint64_t> idf_batch;  // per term id: the batch whose idf idf_of holds
+  std::vector<float> idf_of;
+  std::array<float, 64> log_count{};  // 1 + log(count) for whole counts, 0 until computed
 
   explicit Impl(const EventOptions& o) : options(o) {}
 
@@ -290,11 +294,31 @@ struct EventStream::Impl {
     Vec v;
     v.reserve(s.terms.size());
     const float n = static_cast<float>(articles) + kPriorDocuments;
+    // Logarithms are remembered: a term's idf for the batch (n and df are the batch's
+    // throughout), and 1 + log(count) for small whole counts (most of them). The same calls
+    // on the same values, made once.
+    if (idf_batch.size() < df.size()) {
+      idf_batch.resize(df.size(), UINT64_MAX);
+      idf_of.resize(df.size());
+    }
     for (size_t k = 0; k < s.terms.size(); ++k) {
       const float count = s.terms[k].second;
       const uint32_t id = ids[k];
-      float idf = std::log(n / (static_cast<float>(df[id]) + 1.0f)) + 1.0f;
-      v.emplace_back(id, (1.0f + std::log(count)) * idf);
+      if (idf_batch[id] != batches) {
+        idf_batch[id] = batches;
+        idf_of[id] = std::log(n / (static_cast<float>(df[id]) + 1.0f)) + 1.0f;
+      }
+      const float idf = idf_of[id];
+      float tf;
+      if (count >= 1.0f && count < static_cast<float>(log_count.size()) &&
+          static_cast<float>(static_cast<size_t>(count)) == count) {
+        float& memo = log_count[static_cast<size_t>(count)];
+        if (memo == 0) memo = 1.0f + std::log(count);  // never 0: 1 + log(count) >= 1
+        tf = memo;
+      } else {
+        tf = 1.0f + std::log(count);
+      }
+      v.emplace_back(id, tf * idf);
     }
     keep_top(v, kArticleTerms);
     float norm = 0;
