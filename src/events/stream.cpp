@@ -622,7 +622,22 @@ struct EventStream::Impl {
       for (size_t k = 0; k < m; ++k) {
         day[k] = k < n_articles ? pending[k].signals.day : slots[event_slots[k - n_articles]].last_day;
       }
+      // Per node, what an arrival's dot with it is multiplied by: 1 / its size, then its time
+      // discount (1 where none applies: multiplying by 1 changes nothing). It depends on the
+      // arrival's day only, and arrivals come in date order: recomputed when the day changes.
+      std::vector<float> discount(m);
+      int32_t discount_day = 0;
       for (size_t a = 0; a < n_articles; ++a) {
+        if (a == 0 || day[a] != discount_day) {
+          discount_day = day[a];
+          for (size_t b = 0; b < m; ++b) {
+            if (b >= n_articles) {
+              discount[b] = day[a] > day[b] ? decay(day[a], day[b]) : 1.0f;
+            } else {
+              discount[b] = decay(day[a], day[b]);
+            }
+          }
+        }
         float* row = &sim[a * m];
         // Nodes were added in index order, so each term's list is sorted: start past `a`.
         for (const auto& [t, w] : vecs[a]) {
@@ -633,16 +648,10 @@ struct EventStream::Impl {
                                             [](uint32_t x, const auto& e) { return x < e.first; });
           for (; it != last; ++it) row[it->first] += w * it->second;
         }
+        // Zero stays zero (0 / size * discount), so every cell is done alike, without a test.
+        for (size_t b = a + 1; b < m; ++b) row[b] = row[b] / size[b] * discount[b];  // size[a] is 1
         for (size_t b = a + 1; b < m; ++b) {
-          if (row[b] == 0.0f) continue;
-          float l = row[b] / size[b];  // size[a] is 1
-          if (b >= n_articles) {
-            if (day[a] > day[b]) l *= decay(day[a], day[b]);
-          } else {
-            l *= decay(day[a], day[b]);
-          }
-          row[b] = l;
-          if (l >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+          if (row[b] >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
         }
       }
       for (uint32_t t : used) term_head[t] = -1;
