@@ -51,14 +51,14 @@ float dot(const Vec& a, const Vec& b) {
   return s;
 }
 
-// The `keep` heaviest entries of `v`, sorted by term.
+// The `keep` heaviest entries of `v` (distinct terms), sorted by term.
 void keep_top(Vec& v, size_t keep) {
   if (v.size() > keep) {
     std::nth_element(v.begin(), v.begin() + static_cast<long>(keep), v.end(),
                      [](const auto& x, const auto& y) { return x.second > y.second; });
     v.resize(keep);
   }
-  std::sort(v.begin(), v.end());
+  std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
 // keep_top for a `v` already sorted by term (distinct terms): the same entries, without
@@ -290,7 +290,7 @@ struct EventStream::Impl {
 
   // Unit TF-IDF vector over the article's strongest terms (document frequencies as learned).
   // `ids` are the term ids of s.terms, in order.
-  Vec vectorize(const ArticleSignals& s, const std::vector<uint32_t>& ids) {
+  Vec vectorize(const ArticleSignals& s, const uint32_t* ids) {
     Vec v;
     v.reserve(s.terms.size());
     const float n = static_cast<float>(articles) + kPriorDocuments;
@@ -510,15 +510,18 @@ struct EventStream::Impl {
     // Learn the batch's document frequencies first: a term new to the stream is as new to
     // every arrival of the batch.
     int32_t earliest = INT32_MAX;
-    std::vector<std::vector<uint32_t>> ids(n_articles);
+    // The arrivals' term ids, one after another: arrival i's from ids_from[i].
+    std::vector<size_t> ids_from(n_articles + 1, 0);
+    for (size_t i = 0; i < n_articles; ++i) ids_from[i + 1] = ids_from[i] + pending[i].signals.terms.size();
+    std::vector<uint32_t> ids(ids_from.back());
     for (size_t i = 0; i < n_articles; ++i) {
       const Pending& p = pending[i];
       ++articles;
-      ids[i].reserve(p.signals.terms.size());
+      uint32_t* out = ids.data() + ids_from[i];
       for (const auto& [term, count] : p.signals.terms) {
         uint32_t id = term_id(term);
         ++df[id];
-        ids[i].push_back(id);
+        *out++ = id;
       }
       if (p.signals.day != INT32_MIN) {
         now = std::max(now, p.signals.day);
@@ -538,7 +541,7 @@ struct EventStream::Impl {
     }
     std::vector<Vec> vecs(n_articles), queries(n_articles);
     for (size_t i = 0; i < n_articles; ++i) {
-      vecs[i] = vectorize(pending[i].signals, ids[i]);
+      vecs[i] = vectorize(pending[i].signals, ids.data() + ids_from[i]);
       queries[i] = vecs[i];
       keep_top_sorted(queries[i], kQueryTerms);
     }
