@@ -255,7 +255,16 @@ struct EventStream::Impl {
   std::vector<Event> slots;  // open events, and closed slots to reuse
   std::vector<uint32_t> free_slots;
   size_t open = 0;
-  std::unordered_map<uint32_t, std::vector<Ref>> postings;  // term -> events
+  // Per term id, the events listed under it (empty: none). A flat array, not a hash map:
+  // term ids are dense, and finding candidates looks up every query term.
+  std::vector<std::vector<Ref>> postings;
+  // Per slot, whether it holds an open event and its generation: what live() reads, kept apart
+  // from the large Event records so that walking an index list touches few cache lines.
+  struct SlotState {
+    uint32_t generation = 0;
+    bool open = false;
+  };
+  std::vector<SlotState> slot_state;
   ActivityHeap by_day, by_seq;
   std::vector<uint32_t> merged_into;  // per event number: the event it went into (itself if none)
   std::vector<Pending> pending;
@@ -270,7 +279,10 @@ struct EventStream::Impl {
 
   explicit Impl(const EventOptions& o) : options(o) {}
 
-  bool live(Ref r) const { return slots[r.slot].open && slots[r.slot].generation == r.generation; }
+  bool live(Ref r) const {
+    const SlotState& st = slot_state[r.slot];
+    return st.open && st.generation == r.generation;
+  }
 
   uint32_t find(uint32_t number) {
     while (merged_into[number] != number) {
@@ -336,10 +348,12 @@ struct EventStream::Impl {
     } else {
       slot = static_cast<uint32_t>(slots.size());
       slots.emplace_back();
+      slot_state.emplace_back();
     }
     Event& e = slots[slot];
     e.number = created++;
     e.open = true;
+    slot_state[slot] = {e.generation, true};
     e.last_day = INT32_MIN;
     merged_into.push_back(e.number);
     ++open;
@@ -350,6 +364,7 @@ struct EventStream::Impl {
     Event& e = slots[slot];
     e.open = false;
     ++e.generation;
+    slot_state[slot] = {e.generation, false};
     e.sum = Vec();
     e.count = 0;
     e.recent = std::vector<Member>();
@@ -397,9 +412,8 @@ struct EventStream::Impl {
     if (overlap.size() < slots.size()) overlap.resize(slots.size(), 0.0f);
     touched.clear();
     for (const auto& [term, w] : query) {
-      auto it = postings.find(term);
-      if (it == postings.end()) continue;
-      std::vector<Ref>& list = it->second;
+      std::vector<Ref>& list = postings[term];
+      if (list.empty()) continue;
       size_t kept = 0;
       for (Ref r : list) {
         if (!live(r)) continue;  // closed since: drop it while walking
@@ -408,7 +422,7 @@ struct EventStream::Impl {
         overlap[r.slot] += w;
       }
       list.resize(kept);
-      if (list.empty()) postings.erase(it);
+      if (list.empty()) std::vector<Ref>().swap(list);  // give the memory back
     }
     for (uint32_t s : touched) out.emplace_back(overlap[s], s);
     for (uint32_t s : touched) overlap[s] = 0;
@@ -530,13 +544,13 @@ struct EventStream::Impl {
     }
     // Events idle for a window before the batch's earliest arrival can take none of it.
     expire(earliest == INT32_MAX ? now : earliest);
+    if (postings.size() < df.size()) postings.resize(df.size());
     // Index entries of closed events are dropped when walked; terms no arrival asks for
     // again are swept now and then, so that the index holds open events only.
     if (++batches % 64 == 0) {
-      for (auto it = postings.begin(); it != postings.end();) {
-        auto& list = it->second;
+      for (std::vector<Ref>& list : postings) {
         list.erase(std::remove_if(list.begin(), list.end(), [&](Ref r) { return !live(r); }), list.end());
-        it = list.empty() ? postings.erase(it) : std::next(it);
+        if (list.empty()) std::vector<Ref>().swap(list);
       }
     }
     std::vector<Vec> vecs(n_articles), queries(n_articles);
