@@ -82,24 +82,29 @@ void keep_top_sorted(Vec& v, size_t keep) {
   v.resize(keep);
 }
 
-// a + b (both sorted), pruned to `keep` terms.
-Vec vec_sum(const Vec& a, const Vec& b, size_t keep) {
-  Vec sum;
-  sum.reserve(a.size() + b.size());
-  size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
-      sum.push_back(a[i++]);
-    } else if (i == a.size() || b[j].first < a[i].first) {
-      sum.push_back(b[j++]);
+// sum += b (both sorted), pruned to `keep` terms. Merged in reused memory, then copied
+// into `sum`'s own (no allocation once it has grown).
+void add_into(Vec& sum, const Vec& b, size_t keep) {
+  thread_local Vec merged;
+  merged.resize(sum.size() + b.size());
+  const Vec& a = sum;
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      merged[n++] = a[i++];
+    } else if (b[j].first < a[i].first) {
+      merged[n++] = b[j++];
     } else {
-      sum.emplace_back(a[i].first, a[i].second + b[j].second);
+      merged[n++] = {a[i].first, a[i].second + b[j].second};
       ++i;
       ++j;
     }
   }
-  keep_top_sorted(sum, keep);
-  return sum;
+  while (i < a.size()) merged[n++] = a[i++];
+  while (j < b.size()) merged[n++] = b[j++];
+  merged.resize(n);
+  keep_top_sorted(merged, keep);
+  sum.assign(merged.begin(), merged.end());
 }
 
 // Sentence fingerprint -> the first member holding it: open addressing, for an event's
@@ -461,7 +466,7 @@ struct EventStream::Impl {
   void absorb(uint32_t into, uint32_t from) {
     Event& a = slots[into];
     Event& b = slots[from];
-    a.sum = vec_sum(a.sum, b.sum, kCentroidTerms);
+    add_into(a.sum, b.sum, kCentroidTerms);
     a.count += b.count;
     for (Member& m : b.recent) a.recent.push_back(std::move(m));
     trim(a, /*force_rebuild=*/true);
@@ -756,7 +761,7 @@ struct EventStream::Impl {
       }
       uint32_t slot = it->second;
       Event& e = slots[slot];
-      e.sum = vec_sum(e.sum, vecs[i], kCentroidTerms);
+      add_into(e.sum, vecs[i], kCentroidTerms);
       uint32_t member = static_cast<uint32_t>(e.recent.size());
       ++e.count;
       e.recent.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words,
