@@ -672,7 +672,18 @@ struct EventStream::Impl {
         }
         // Zero stays zero (0 / size * discount), so every cell is done alike, without a test.
         for (size_t b = a + 1; b < m; ++b) row[b] = row[b] / size[b] * discount[b];  // size[a] is 1
-        for (size_t b = a + 1; b < m; ++b) {
+        // Links at about the threshold are few: cells are counted 32 at a time (a loop the
+        // compiler vectorises), then looked at one by one only where some are.
+        size_t b = a + 1;
+        for (; b + 32 <= m; b += 32) {
+          int hits = 0;
+          for (size_t k = 0; k < 32; ++k) hits += row[b + k] >= join ? 1 : 0;
+          if (hits == 0) continue;
+          for (size_t k = b; k < b + 32; ++k) {
+            if (row[k] >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(k));
+          }
+        }
+        for (; b < m; ++b) {
           if (row[b] >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
         }
       }
