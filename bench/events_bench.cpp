@@ -1,6 +1,7 @@
 // Event clustering throughput and memory on a synthetic stream of up to millions of articles.
 //
 //   build/bench/events_bench COUNT SEED_PATH... [--seed N] [--write DIR] [--no-score]
+//                            [--assignments FILE]
 //
 // The stream is built from real articles (SEED_PATH: folders or JSONL, e.g. ECB+ and
 // Multi-News, analysed once): synthetic events, each from one seed article with its names
@@ -14,6 +15,9 @@
 // Prints the clustering rate (articles/s, one thread) per segment (to 10k, 100k, 1M, ...), the
 // rate of the per-article signals (computed before the stream, timed apart, as parsing is),
 // the peak resident memory, and B-cubed F1 against the synthetic events.
+// With --assignments FILE, also writes every assignment (article, final event, duplicate_of,
+// wire_of), one line each in stream order: to check that a change to the clusterer decides
+// exactly as before (diff two runs' files). Writing is outside the timed part.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -61,7 +65,7 @@ int main(int argc, char** argv) {
   }
   const size_t count = std::strtoull(argv[1], nullptr, 10);
   std::vector<std::string> paths;
-  std::string write_dir;
+  std::string write_dir, assignments_path;
   bool no_score = false;
   unsigned seed = 7;
   for (int i = 2; i < argc; ++i) {
@@ -72,6 +76,8 @@ int main(int argc, char** argv) {
       no_score = true;
     } else if (a == "--write" && i + 1 < argc) {
       write_dir = argv[++i];
+    } else if (a == "--assignments" && i + 1 < argc) {
+      assignments_path = argv[++i];
     } else {
       paths.push_back(a);
     }
@@ -178,12 +184,13 @@ int main(int argc, char** argv) {
   }
   chorus::EventStream stream({});
   std::unordered_map<std::string, std::string> predicted, gold;
+  std::vector<chorus::Assignment> all;  // kept for --assignments only
   // Scoring keeps every label in memory: off for memory figures (--no-score).
   const bool score = !no_score;
   // Segments: to 10k, to 100k, then every 100k (or tenth of the stream, if longer).
   std::vector<size_t> checkpoints = {10000, 100000};
   for (size_t c = 200000, step = std::max<size_t>(100000, count / 10); c < count; c += step) checkpoints.push_back(c);
-  checkpoints.push_back(count);
+  if (checkpoints.back() != count) checkpoints.push_back(count);  // a count of 100k: once
   while (checkpoints.size() > 1 && checkpoints.front() >= count) checkpoints.erase(checkpoints.begin());
   double clustering = 0, segment_time = 0, signals_time = 0;
   size_t segment_start = 0, next = 0;
@@ -225,6 +232,7 @@ int main(int argc, char** argv) {
     double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     clustering += dt;
     segment_time += dt;
+    if (!assignments_path.empty()) all.insert(all.end(), done.begin(), done.end());
     if (score) {
       for (chorus::Assignment& a : done) predicted[a.article] = std::move(a.event);
       for (size_t i = base; i < end; ++i) gold["a" + std::to_string(plan[i].serial)] = std::to_string(plan[i].event);
@@ -249,6 +257,15 @@ int main(int argc, char** argv) {
   if (out_articles) {
     std::fclose(out_articles);
     std::fclose(out_gold);
+  }
+  if (!assignments_path.empty()) {
+    std::FILE* f = std::fopen(assignments_path.c_str(), "w");
+    for (const chorus::Assignment& a : all) {
+      std::fprintf(f, "%s %s %s %s%s\n", a.article.c_str(), stream.current(a.event).c_str(),
+                   a.duplicate_of.empty() ? "-" : a.duplicate_of.c_str(),
+                   a.wire_of.empty() ? "-" : a.wire_of.c_str(), a.new_event ? " new" : "");
+    }
+    std::fclose(f);
   }
   if (score) {
     for (auto& [id, e] : predicted) e = stream.current(e);

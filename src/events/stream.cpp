@@ -6,6 +6,7 @@
 // event, starts one with other arrivals, or brings two events together. Events idle longer
 // than the window close and leave memory.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <queue>
@@ -50,34 +51,60 @@ float dot(const Vec& a, const Vec& b) {
   return s;
 }
 
-// The `keep` heaviest entries of `v`, sorted by term.
+// The `keep` heaviest entries of `v` (distinct terms), sorted by term.
 void keep_top(Vec& v, size_t keep) {
   if (v.size() > keep) {
     std::nth_element(v.begin(), v.begin() + static_cast<long>(keep), v.end(),
                      [](const auto& x, const auto& y) { return x.second > y.second; });
     v.resize(keep);
   }
-  std::sort(v.begin(), v.end());
+  std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
-// a + b (both sorted), pruned to `keep` terms.
-Vec vec_sum(const Vec& a, const Vec& b, size_t keep) {
-  Vec sum;
-  sum.reserve(a.size() + b.size());
-  size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
-      sum.push_back(a[i++]);
-    } else if (i == a.size() || b[j].first < a[i].first) {
-      sum.push_back(b[j++]);
+// keep_top for a `v` already sorted by term (distinct terms): the same entries, without
+// sorting again. nth_element runs on a copy that holds each entry's position in place of its
+// term; it compares weights only, so it picks the same positions as it would in `v`, which
+// are then kept in their (term) order.
+void keep_top_sorted(Vec& v, size_t keep) {
+  if (v.size() <= keep) return;
+  thread_local Vec pick;
+  thread_local std::vector<char> kept;
+  pick.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) pick[i] = {static_cast<uint32_t>(i), v[i].second};
+  std::nth_element(pick.begin(), pick.begin() + static_cast<long>(keep), pick.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  kept.assign(v.size(), 0);
+  for (size_t k = 0; k < keep; ++k) kept[pick[k].first] = 1;
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (kept[i]) v[out++] = v[i];
+  }
+  v.resize(keep);
+}
+
+// sum += b (both sorted), pruned to `keep` terms. Merged in reused memory, then copied
+// into `sum`'s own (no allocation once it has grown).
+void add_into(Vec& sum, const Vec& b, size_t keep) {
+  thread_local Vec merged;
+  merged.resize(sum.size() + b.size());
+  const Vec& a = sum;
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      merged[n++] = a[i++];
+    } else if (b[j].first < a[i].first) {
+      merged[n++] = b[j++];
     } else {
-      sum.emplace_back(a[i].first, a[i].second + b[j].second);
+      merged[n++] = {a[i].first, a[i].second + b[j].second};
       ++i;
       ++j;
     }
   }
-  keep_top(sum, keep);
-  return sum;
+  while (i < a.size()) merged[n++] = a[i++];
+  while (j < b.size()) merged[n++] = b[j++];
+  merged.resize(n);
+  keep_top_sorted(merged, keep);
+  sum.assign(merged.begin(), merged.end());
 }
 
 // Sentence fingerprint -> the first member holding it: open addressing, for an event's
@@ -233,7 +260,16 @@ struct EventStream::Impl {
   std::vector<Event> slots;  // open events, and closed slots to reuse
   std::vector<uint32_t> free_slots;
   size_t open = 0;
-  std::unordered_map<uint32_t, std::vector<Ref>> postings;  // term -> events
+  // Per term id, the events listed under it (empty: none). A flat array, not a hash map:
+  // term ids are dense, and finding candidates looks up every query term.
+  std::vector<std::vector<Ref>> postings;
+  // Per slot, whether it holds an open event and its generation: what live() reads, kept apart
+  // from the large Event records so that walking an index list touches few cache lines.
+  struct SlotState {
+    uint32_t generation = 0;
+    bool open = false;
+  };
+  std::vector<SlotState> slot_state;
   ActivityHeap by_day, by_seq;
   std::vector<uint32_t> merged_into;  // per event number: the event it went into (itself if none)
   std::vector<Pending> pending;
@@ -241,10 +277,17 @@ struct EventStream::Impl {
   std::vector<float> overlap;      // scratch, per slot
   std::vector<uint32_t> touched;   // scratch
   std::vector<int32_t> term_head;  // scratch, per term id
+  std::vector<float> sim;          // scratch, a batch's linkages
+  std::vector<uint64_t> idf_batch;  // per term id: the batch whose idf idf_of holds
+  std::vector<float> idf_of;
+  std::array<float, 64> log_count{};  // 1 + log(count) for whole counts, 0 until computed
 
   explicit Impl(const EventOptions& o) : options(o) {}
 
-  bool live(Ref r) const { return slots[r.slot].open && slots[r.slot].generation == r.generation; }
+  bool live(Ref r) const {
+    const SlotState& st = slot_state[r.slot];
+    return st.open && st.generation == r.generation;
+  }
 
   uint32_t find(uint32_t number) {
     while (merged_into[number] != number) {
@@ -255,22 +298,44 @@ struct EventStream::Impl {
   }
 
   uint32_t term_id(uint64_t term) {
-    auto [it, added] = term_ids.emplace(term, static_cast<uint32_t>(df.size()));
+    // try_emplace, not emplace: emplace allocates a node before it looks, and almost every
+    // term is known (one malloc and free per term an article).
+    auto [it, added] = term_ids.try_emplace(term, static_cast<uint32_t>(df.size()));
     if (added) df.push_back(0);
     return it->second;
   }
 
   // Unit TF-IDF vector over the article's strongest terms (document frequencies as learned).
   // `ids` are the term ids of s.terms, in order.
-  Vec vectorize(const ArticleSignals& s, const std::vector<uint32_t>& ids) {
+  Vec vectorize(const ArticleSignals& s, const uint32_t* ids) {
     Vec v;
     v.reserve(s.terms.size());
     const float n = static_cast<float>(articles) + kPriorDocuments;
+    // Logarithms are remembered: a term's idf for the batch (n and df are the batch's
+    // throughout), and 1 + log(count) for small whole counts (most of them). The same calls
+    // on the same values, made once.
+    if (idf_batch.size() < df.size()) {
+      idf_batch.resize(df.size(), UINT64_MAX);
+      idf_of.resize(df.size());
+    }
     for (size_t k = 0; k < s.terms.size(); ++k) {
       const float count = s.terms[k].second;
       const uint32_t id = ids[k];
-      float idf = std::log(n / (static_cast<float>(df[id]) + 1.0f)) + 1.0f;
-      v.emplace_back(id, (1.0f + std::log(count)) * idf);
+      if (idf_batch[id] != batches) {
+        idf_batch[id] = batches;
+        idf_of[id] = std::log(n / (static_cast<float>(df[id]) + 1.0f)) + 1.0f;
+      }
+      const float idf = idf_of[id];
+      float tf;
+      if (count >= 1.0f && count < static_cast<float>(log_count.size()) &&
+          static_cast<float>(static_cast<size_t>(count)) == count) {
+        float& memo = log_count[static_cast<size_t>(count)];
+        if (memo == 0) memo = 1.0f + std::log(count);  // never 0: 1 + log(count) >= 1
+        tf = memo;
+      } else {
+        tf = 1.0f + std::log(count);
+      }
+      v.emplace_back(id, tf * idf);
     }
     keep_top(v, kArticleTerms);
     float norm = 0;
@@ -288,10 +353,12 @@ struct EventStream::Impl {
     } else {
       slot = static_cast<uint32_t>(slots.size());
       slots.emplace_back();
+      slot_state.emplace_back();
     }
     Event& e = slots[slot];
     e.number = created++;
     e.open = true;
+    slot_state[slot] = {e.generation, true};
     e.last_day = INT32_MIN;
     merged_into.push_back(e.number);
     ++open;
@@ -302,6 +369,7 @@ struct EventStream::Impl {
     Event& e = slots[slot];
     e.open = false;
     ++e.generation;
+    slot_state[slot] = {e.generation, false};
     e.sum = Vec();
     e.count = 0;
     e.recent = std::vector<Member>();
@@ -349,9 +417,8 @@ struct EventStream::Impl {
     if (overlap.size() < slots.size()) overlap.resize(slots.size(), 0.0f);
     touched.clear();
     for (const auto& [term, w] : query) {
-      auto it = postings.find(term);
-      if (it == postings.end()) continue;
-      std::vector<Ref>& list = it->second;
+      std::vector<Ref>& list = postings[term];
+      if (list.empty()) continue;
       size_t kept = 0;
       for (Ref r : list) {
         if (!live(r)) continue;  // closed since: drop it while walking
@@ -360,7 +427,7 @@ struct EventStream::Impl {
         overlap[r.slot] += w;
       }
       list.resize(kept);
-      if (list.empty()) postings.erase(it);
+      if (list.empty()) std::vector<Ref>().swap(list);  // give the memory back
     }
     for (uint32_t s : touched) out.emplace_back(overlap[s], s);
     for (uint32_t s : touched) overlap[s] = 0;
@@ -399,7 +466,7 @@ struct EventStream::Impl {
   void absorb(uint32_t into, uint32_t from) {
     Event& a = slots[into];
     Event& b = slots[from];
-    a.sum = vec_sum(a.sum, b.sum, kCentroidTerms);
+    add_into(a.sum, b.sum, kCentroidTerms);
     a.count += b.count;
     for (Member& m : b.recent) a.recent.push_back(std::move(m));
     trim(a, /*force_rebuild=*/true);
@@ -462,15 +529,18 @@ struct EventStream::Impl {
     // Learn the batch's document frequencies first: a term new to the stream is as new to
     // every arrival of the batch.
     int32_t earliest = INT32_MAX;
-    std::vector<std::vector<uint32_t>> ids(n_articles);
+    // The arrivals' term ids, one after another: arrival i's from ids_from[i].
+    std::vector<size_t> ids_from(n_articles + 1, 0);
+    for (size_t i = 0; i < n_articles; ++i) ids_from[i + 1] = ids_from[i] + pending[i].signals.terms.size();
+    std::vector<uint32_t> ids(ids_from.back());
     for (size_t i = 0; i < n_articles; ++i) {
       const Pending& p = pending[i];
       ++articles;
-      ids[i].reserve(p.signals.terms.size());
+      uint32_t* out = ids.data() + ids_from[i];
       for (const auto& [term, count] : p.signals.terms) {
         uint32_t id = term_id(term);
         ++df[id];
-        ids[i].push_back(id);
+        *out++ = id;
       }
       if (p.signals.day != INT32_MIN) {
         now = std::max(now, p.signals.day);
@@ -479,20 +549,20 @@ struct EventStream::Impl {
     }
     // Events idle for a window before the batch's earliest arrival can take none of it.
     expire(earliest == INT32_MAX ? now : earliest);
+    if (postings.size() < df.size()) postings.resize(df.size());
     // Index entries of closed events are dropped when walked; terms no arrival asks for
     // again are swept now and then, so that the index holds open events only.
     if (++batches % 64 == 0) {
-      for (auto it = postings.begin(); it != postings.end();) {
-        auto& list = it->second;
+      for (std::vector<Ref>& list : postings) {
         list.erase(std::remove_if(list.begin(), list.end(), [&](Ref r) { return !live(r); }), list.end());
-        it = list.empty() ? postings.erase(it) : std::next(it);
+        if (list.empty()) std::vector<Ref>().swap(list);
       }
     }
     std::vector<Vec> vecs(n_articles), queries(n_articles);
     for (size_t i = 0; i < n_articles; ++i) {
-      vecs[i] = vectorize(pending[i].signals, ids[i]);
+      vecs[i] = vectorize(pending[i].signals, ids.data() + ids_from[i]);
       queries[i] = vecs[i];
-      keep_top(queries[i], kQueryTerms);
+      keep_top_sorted(queries[i], kQueryTerms);
     }
 
     // Nodes: the arrivals, then the candidate events.
@@ -521,8 +591,22 @@ struct EventStream::Impl {
     // Average linkage between nodes: dot of sums over the product of sizes, found through the
     // nodes' terms, arrival rows only (two events are linked only through arrivals: they were
     // kept apart before). Arrival-event pairs are discounted by the event's idleness and cut
-    // beyond the window; so are arrivals too far apart in time.
-    std::vector<float> sim(m * m, 0.0f);
+    // beyond the window; so are arrivals too far apart in time. Row a of `sim` (n_articles x
+    // m) holds arrival a's linkages to the nodes after it; the pairs linked at about the
+    // threshold are listed in `strong` (see below).
+    const float threshold = static_cast<float>(options.join_threshold);
+    // Clusters only form along links at the threshold (an average of linkages below it stays
+    // below it), so UPGMA runs on each group of nodes connected by such links apart, on a
+    // dense matrix of that group only; the rest of the batch's nodes stay alone. It merges
+    // exactly as over the whole batch: a chain never leaves its group, nodes keep their order
+    // (ties go the same way), and linkages across groups, below the threshold, never win a
+    // nearest-neighbour search that matters. Groups are joined a little below the threshold,
+    // by a margin larger than float rounding can add to a linkage over the batch's merges (at
+    // most 4 roundings of 2^-24 a merge, fewer than m merges).
+    const float join = static_cast<float>(options.join_threshold *
+                                          (1.0 - 8.0 * static_cast<double>(m) / 16777216.0));
+    std::vector<std::pair<uint32_t, uint32_t>> strong;
+    sim.assign(n_articles * m, 0.0f);
     {
       // Per term, the nodes holding it, contiguous (counting sort by term through
       // `term_head`, indexed by term id and reset afterwards).
@@ -547,7 +631,35 @@ struct EventStream::Impl {
           nodes[fill[static_cast<size_t>(term_head[t])]++] = {static_cast<uint32_t>(k), w};
         }
       }
+      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
+      for (size_t g = 0; g < factor.size(); ++g) {
+        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
+      }
+      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
+        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
+        double gap = std::abs(static_cast<double>(x) - y);
+        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
+      };
+      std::vector<int32_t> day(m);  // arrivals' days, events' last days
+      for (size_t k = 0; k < m; ++k) {
+        day[k] = k < n_articles ? pending[k].signals.day : slots[event_slots[k - n_articles]].last_day;
+      }
+      // Per node, what an arrival's dot with it is multiplied by: 1 / its size, then its time
+      // discount (1 where none applies: multiplying by 1 changes nothing). It depends on the
+      // arrival's day only, and arrivals come in date order: recomputed when the day changes.
+      std::vector<float> discount(m);
+      int32_t discount_day = 0;
       for (size_t a = 0; a < n_articles; ++a) {
+        if (a == 0 || day[a] != discount_day) {
+          discount_day = day[a];
+          for (size_t b = 0; b < m; ++b) {
+            if (b >= n_articles) {
+              discount[b] = day[a] > day[b] ? decay(day[a], day[b]) : 1.0f;
+            } else {
+              discount[b] = decay(day[a], day[b]);
+            }
+          }
+        }
         float* row = &sim[a * m];
         // Nodes were added in index order, so each term's list is sorted: start past `a`.
         for (const auto& [t, w] : vecs[a]) {
@@ -558,35 +670,27 @@ struct EventStream::Impl {
                                             [](uint32_t x, const auto& e) { return x < e.first; });
           for (; it != last; ++it) row[it->first] += w * it->second;
         }
-      }
-      for (uint32_t t : used) term_head[t] = -1;
-      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
-      for (size_t g = 0; g < factor.size(); ++g) {
-        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
-      }
-      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
-        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
-        double gap = std::abs(static_cast<double>(x) - y);
-        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
-      };
-      for (size_t a = 0; a < n_articles; ++a) {
-        const int32_t day = pending[a].signals.day;
-        for (size_t b = a + 1; b < m; ++b) {
-          float& cell = sim[a * m + b];
-          if (cell == 0.0f) continue;
-          float l = cell / size[b];  // size[a] is 1
-          if (b >= n_articles) {
-            int32_t last = slots[event_slots[b - n_articles]].last_day;
-            if (day > last) l *= decay(day, last);
-          } else {
-            l *= decay(day, pending[b].signals.day);
+        // Zero stays zero (0 / size * discount), so every cell is done alike, without a test.
+        for (size_t b = a + 1; b < m; ++b) row[b] = row[b] / size[b] * discount[b];  // size[a] is 1
+        // Links at about the threshold are few: cells are counted 32 at a time (a loop the
+        // compiler vectorises), then looked at one by one only where some are.
+        size_t b = a + 1;
+        for (; b + 32 <= m; b += 32) {
+          int hits = 0;
+          for (size_t k = 0; k < 32; ++k) hits += row[b + k] >= join ? 1 : 0;
+          if (hits == 0) continue;
+          for (size_t k = b; k < b + 32; ++k) {
+            if (row[k] >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(k));
           }
-          cell = sim[b * m + a] = l;
+        }
+        for (; b < m; ++b) {
+          if (row[b] >= join) strong.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
         }
       }
+      for (uint32_t t : used) term_head[t] = -1;
     }
 
-    // UPGMA with one threshold, chains starting from arrivals.
+    // UPGMA with one threshold, chains starting from arrivals, group by group.
     std::vector<uint32_t> parent(m);
     std::iota(parent.begin(), parent.end(), 0u);
     auto root = [&](uint32_t k) {
@@ -594,10 +698,49 @@ struct EventStream::Impl {
       return k;
     };
     {
-      std::vector<float> weight(size.begin(), size.end());
-      upgma(sim, weight, m, static_cast<float>(options.join_threshold),
-            [&](uint32_t keep, uint32_t gone) { parent[gone] = keep; },
-            [&](uint32_t i) { return i < n_articles; });
+      std::vector<uint32_t> group(m);
+      std::iota(group.begin(), group.end(), 0u);
+      auto find = [&](uint32_t k) {
+        while (group[k] != k) k = group[k] = group[group[k]];
+        return k;
+      };
+      for (const auto& [a, b] : strong) {
+        uint32_t ra = find(a), rb = find(b);
+        if (ra != rb) group[std::max(ra, rb)] = std::min(ra, rb);
+      }
+      // Members of each group of two or more nodes, in node order, from first_member[g].
+      std::vector<uint32_t> root_of(m), count(m, 0), group_of(m, UINT32_MAX);
+      for (uint32_t k = 0; k < m; ++k) ++count[root_of[k] = find(k)];
+      std::vector<uint32_t> first_member = {0};
+      for (uint32_t k = 0; k < m; ++k) {
+        if (root_of[k] == k && count[k] >= 2) {
+          group_of[k] = static_cast<uint32_t>(first_member.size() - 1);
+          first_member.push_back(first_member.back() + count[k]);
+        }
+      }
+      std::vector<uint32_t> member(first_member.back());
+      std::vector<uint32_t> next(first_member.begin(), first_member.end() - 1);
+      for (uint32_t k = 0; k < m; ++k) {
+        uint32_t g = group_of[root_of[k]];
+        if (g != UINT32_MAX) member[next[g]++] = k;
+      }
+      std::vector<float> group_sim, weight;
+      for (size_t g = 0; g + 1 < first_member.size(); ++g) {
+        const uint32_t* nodes_g = member.data() + first_member[g];
+        const size_t c = first_member[g + 1] - first_member[g];
+        group_sim.assign(c * c, 0.0f);
+        for (size_t i = 0; i < c && nodes_g[i] < n_articles; ++i) {
+          const float* row = &sim[nodes_g[i] * m];
+          for (size_t j = i + 1; j < c; ++j) {
+            group_sim[i * c + j] = group_sim[j * c + i] = row[nodes_g[j]];
+          }
+        }
+        weight.resize(c);
+        for (size_t i = 0; i < c; ++i) weight[i] = size[nodes_g[i]];
+        upgma(group_sim, weight, c, threshold,
+              [&](uint32_t keep, uint32_t gone) { parent[nodes_g[gone]] = nodes_g[keep]; },
+              [&](uint32_t i) { return nodes_g[i] < n_articles; });
+      }
     }
 
     // Each cluster of nodes becomes one event: the oldest event in it absorbs the others;
@@ -629,7 +772,7 @@ struct EventStream::Impl {
       }
       uint32_t slot = it->second;
       Event& e = slots[slot];
-      e.sum = vec_sum(e.sum, vecs[i], kCentroidTerms);
+      add_into(e.sum, vecs[i], kCentroidTerms);
       uint32_t member = static_cast<uint32_t>(e.recent.size());
       ++e.count;
       e.recent.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words,
