@@ -36,21 +36,6 @@ constexpr size_t kRecentMembers = 512;  // members an event keeps for finding co
 
 using Vec = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
 
-float dot(const Vec& a, const Vec& b) {
-  float s = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (a[i].first > b[j].first) {
-      ++j;
-    } else {
-      s += a[i++].second * b[j++].second;
-    }
-  }
-  return s;
-}
-
 // The `keep` heaviest entries of `v` (distinct terms), sorted by term.
 void keep_top(Vec& v, size_t keep) {
   if (v.size() > keep) {
