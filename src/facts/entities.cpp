@@ -560,11 +560,23 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates);
   }
 
-  // Distinct forms.
+  // Distinct forms, and distinct surfaces (the texts as written, numbered here in text order,
+  // where the mentions are read in order, so that entities count them by number below).
   std::vector<Form> forms;
   std::unordered_map<std::string, size_t> form_of;
   std::vector<size_t> candidate_form(candidates.size());
+  std::unordered_map<std::string_view, uint32_t> surface_id;
+  std::vector<std::string_view> surface_text;
+  std::vector<uint32_t> candidate_surface(candidates.size());
+  std::vector<const std::string*> candidate_role(candidates.size(), nullptr);
   for (size_t c = 0; c < candidates.size(); ++c) {
+    {
+      const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
+      auto [it, added] = surface_id.emplace(m.surface, static_cast<uint32_t>(surface_text.size()));
+      if (added) surface_text.push_back(m.surface);
+      candidate_surface[c] = it->second;
+      if (!m.role.empty()) candidate_role[c] = &m.role;
+    }
     auto [it, added] = form_of.emplace(join_keys(candidates[c].keys), forms.size());
     if (added) {
       forms.emplace_back();
@@ -777,6 +789,11 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     bool keep = false;
   };
   std::vector<Built> built;
+  struct SurfaceCount {
+    size_t mentions = 0;
+    size_t first_seen = SIZE_MAX;
+  };
+  std::vector<SurfaceCount> surface_count(surface_text.size());  // zero again after each group
   for (const auto& [root, list] : members) {
     if (std::all_of(list.begin(), list.end(), [&](size_t f) { return plural_of_name[f]; })) continue;
     // First what decides whether the group is kept (cheap: its forms' counts), then, for the
@@ -808,24 +825,24 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     // text gives no sign of, typed "other", is left out unless it names a law or an event).
     if (!((mentions >= 2 || strong) && (type != "other" || other > 0))) continue;
 
-    // Each surface with its mentions and its first candidate (text order); views into the
-    // mentions, which stay put while entities are built.
-    struct Surface {
-      size_t mentions = 0;
-      size_t first_seen = SIZE_MAX;
-    };
-    std::unordered_map<std::string_view, Surface> surfaces;
+    // Each surface of the group with its mentions and its first candidate (text order).
+    std::vector<uint32_t> group_surfaces;
     std::vector<size_t> articles_named;
     std::map<std::string, size_t> roles;
     for (size_t f : list) {
       for (size_t c : forms[f].candidates) {
-        const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
-        Surface& sf = surfaces[m.surface];
-        ++sf.mentions;
-        sf.first_seen = std::min(sf.first_seen, c);
-        if (!m.role.empty()) ++roles[m.role];
+        SurfaceCount& sc = surface_count[candidate_surface[c]];
+        if (sc.mentions == 0) group_surfaces.push_back(candidate_surface[c]);
+        ++sc.mentions;
+        sc.first_seen = std::min(sc.first_seen, c);
+        if (candidate_role[c]) ++roles[*candidate_role[c]];
         articles_named.push_back(candidates[c].article);
       }
+    }
+    std::vector<std::pair<std::string_view, SurfaceCount>> ordered;
+    for (uint32_t id : group_surfaces) {
+      ordered.emplace_back(surface_text[id], surface_count[id]);
+      surface_count[id] = {};
     }
     std::sort(articles_named.begin(), articles_named.end());
     articles_named.erase(std::unique(articles_named.begin(), articles_named.end()), articles_named.end());
@@ -835,7 +852,6 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     e.type = type;
     // Canonical: the most used form of the most words (a full name over a surname). Ties go
     // to the earliest article's; first_seen differs between surfaces, so the order is total.
-    std::vector<std::pair<std::string_view, Surface>> ordered(surfaces.begin(), surfaces.end());
     auto words_in = [](std::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; };
     std::sort(ordered.begin(), ordered.end(), [&](const auto& x, const auto& y) {
       bool xa = is_acronym(x.first), ya = is_acronym(y.first);
@@ -847,7 +863,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       return x.second.first_seen < y.second.first_seen;
     });
     e.name = std::string(ordered[0].first);
-    std::vector<std::pair<std::string_view, Surface>> rest(ordered.begin() + 1, ordered.end());
+    std::vector<std::pair<std::string_view, SurfaceCount>> rest(ordered.begin() + 1, ordered.end());
     std::sort(rest.begin(), rest.end(), [&](const auto& x, const auto& y) {
       return x.second.mentions != y.second.mentions ? x.second.mentions > y.second.mentions
                                                      : x.second.first_seen < y.second.first_seen;
