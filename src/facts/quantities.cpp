@@ -4,6 +4,7 @@
 #include <cmath>
 #include <climits>
 #include <cstdlib>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -145,19 +146,35 @@ bool parse_digits(std::string_view s, double* value) {
   return true;
 }
 
+// The article's tokens in lower case, made as they are asked for: a slot a token points into
+// a deque of the few asked (a string a token cost more than the rest of the scan).
+class LoweredWords {
+ public:
+  explicit LoweredWords(const Article& a) : a_(a), index_(a.tokens.size(), -1) {}
+  const std::string& operator()(uint32_t k) {
+    int32_t& i = index_[k];
+    if (i < 0) {
+      i = static_cast<int32_t>(words_.size());
+      words_.push_back(utf8_lower(a_.token_text(a_.tokens[k])));
+    }
+    return words_[i];
+  }
+
+ private:
+  const Article& a_;
+  std::vector<int32_t> index_;     // -1: not asked yet
+  std::deque<std::string> words_;  // a deque: the strings handed out stay where they are
+};
+
 class SentenceReader {
  public:
-  // `lowered`: the article's tokens in lower case, filled as they are asked for (one slot a
-  // token), shared by the article's sentences.
-  SentenceReader(const Article& a, const Sentence& s, std::vector<std::string>& lowered)
+  // `lowered`: the article's tokens in lower case, shared by the article's sentences.
+  SentenceReader(const Article& a, const Sentence& s, LoweredWords& lowered)
       : a_(a), first_(s.first_token), last_(s.first_token + s.token_count), lowered_(lowered) {}
   uint32_t first() const { return first_; }
   uint32_t last() const { return last_; }
   std::string_view word(uint32_t k) const { return a_.token_text(a_.tokens[k]); }
-  const std::string& lower(uint32_t k) const {
-    if (lowered_[k].empty()) lowered_[k] = utf8_lower(word(k));
-    return lowered_[k];
-  }
+  const std::string& lower(uint32_t k) const { return lowered_(k); }
   bool number(uint32_t k) const { return a_.tokens[k].flags & Token::kNumber; }
   bool capital(uint32_t k) const { return (a_.tokens[k].flags & Token::kCapitalized) && !number(k); }
   bool stop(uint32_t k) const { return a_.tokens[k].flags & Token::kStopword; }
@@ -179,7 +196,7 @@ class SentenceReader {
  private:
   const Article& a_;
   uint32_t first_, last_;
-  std::vector<std::string>& lowered_;
+  LoweredWords& lowered_;
 };
 
 // Words before a number that make it a name or a label, not a count.
@@ -261,16 +278,16 @@ const std::unordered_set<std::string>& qualifier_words() {
   return kWords;
 }
 
-// Whether a term may be a number word or a vague amount: a token whose term is not one is no
-// number unless it has digits (one probe a token).
-bool maybe_number_word(uint64_t term) {
+// The terms of number words and vague amounts: a token whose term is not one is no number
+// unless it has digits (one probe a token).
+const TermSet& number_word_terms() {
   static const TermSet kTerms = [] {
     TermSet t;
     for (const auto& [w, v] : kNumberWords) t.insert(english_term(w));
     for (const Vague& v : kVague) t.insert(english_term(v.word));
     return t;
   }();
-  return kTerms.contains(term);
+  return kTerms;
 }
 
 }  // namespace
@@ -299,14 +316,15 @@ std::string_view act_of_term(uint64_t term) {
 std::vector<Quantity> find_quantities(const Article& a) {
   std::vector<Quantity> out;
   if (a.language != "en") return out;
-  std::vector<std::string> lowered(a.tokens.size());
+  LoweredWords lowered(a);
+  const TermSet& number_words = number_word_terms();
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& sentence = a.sentences[si];
     if (sentence.heading) continue;
     SentenceReader r(a, sentence, lowered);
     for (uint32_t k = r.first(); k < r.last(); ++k) {
       // Most tokens are neither digits nor number words: test the term before any text.
-      if (!r.number(k) && !maybe_number_word(a.tokens[k].term)) continue;
+      if (!r.number(k) && !number_words.contains(a.tokens[k].term)) continue;
       Quantity q;
       uint32_t start = k, next = k + 1;
       std::string low = r.lower(k);

@@ -15,7 +15,7 @@ namespace chorus {
 
 class TermSet {
  public:
-  TermSet() : cells_(16, 0) {}
+  TermSet() : cells_(16, 0), mask_(15) {}
   TermSet(std::initializer_list<uint64_t> terms) : TermSet() {
     for (uint64_t t : terms) insert(t);
   }
@@ -26,7 +26,7 @@ class TermSet {
     size_t i = slot(term);
     while (cells_[i] != 0) {
       if (cells_[i] == term) return;
-      i = (i + 1) & (cells_.size() - 1);
+      i = (i + 1) & mask_;
     }
     cells_[i] = term;
     if (++size_ * 2 > cells_.size()) grow();
@@ -34,9 +34,10 @@ class TermSet {
 
   bool contains(uint64_t term) const {
     term = stored(term);
-    for (size_t i = slot(term);; i = (i + 1) & (cells_.size() - 1)) {
-      if (cells_[i] == term) return true;
-      if (cells_[i] == 0) return false;
+    const uint64_t* cells = cells_.data();
+    for (size_t i = slot(term);; i = (i + 1) & mask_) {
+      if (cells[i] == term) return true;
+      if (cells[i] == 0) return false;
     }
   }
 
@@ -46,20 +47,22 @@ class TermSet {
   // 0 marks a free cell: the one term that hashes to 0 is stored as 1 (and so shares a
   // cell with term 1; both are hashes, so the collision is as likely as any other).
   static uint64_t stored(uint64_t term) { return term == 0 ? 1 : term; }
-  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & (cells_.size() - 1); }
+  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & mask_; }
 
   void grow() {
     std::vector<uint64_t> old(cells_.size() * 2, 0);
     old.swap(cells_);
+    mask_ = cells_.size() - 1;
     for (uint64_t t : old) {
       if (t == 0) continue;
       size_t i = slot(t);
-      while (cells_[i] != 0) i = (i + 1) & (cells_.size() - 1);
+      while (cells_[i] != 0) i = (i + 1) & mask_;
       cells_[i] = t;
     }
   }
 
   std::vector<uint64_t> cells_;  // size a power of two
+  size_t mask_;                  // cells_.size() - 1
   size_t size_ = 0;
 };
 
