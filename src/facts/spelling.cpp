@@ -82,6 +82,14 @@ std::string plain_lower(std::string_view word) {
 }
 
 
+std::string place_key(std::string_view name) {
+  std::string k = plain_lower(name);
+  for (char& c : k) {
+    if (c == '-') c = ' ';
+  }
+  return k;
+}
+
 std::string spelling_key(std::string_view word) {
   std::string w = plain_lower(word);
   std::string s;

@@ -11,6 +11,11 @@ namespace chorus {
 // Cost: linear in the word (ICU normalisation for non-ASCII input).
 std::string plain_lower(std::string_view word);
 
+// The key a place is looked up by: plain_lower with hyphens as spaces ("Nur-Sultan" and "Nur
+// Sultan" are one name, "Rīga" and "Riga" too). The gazetteer is built with it at build time
+// (gazetteer_build) and searched with it at run time.
+std::string place_key(std::string_view name);
+
 // A key under which spellings of one name agree: lower case, Latin diacritics off, hyphens and
 // apostrophes off, then the variations transliteration systems and English spellings make
 // folded one way: kh->k, zh->j, dzh->j, q->k, ck->k, ph->f, w->v, z->s, ou->u, a y between
