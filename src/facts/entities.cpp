@@ -22,7 +22,7 @@ namespace {
 struct Candidate {
   size_t article;
   size_t index;  // into EntityIndex::mentions[article]
-  std::vector<std::string> keys;  // spelling key per word
+  std::vector<const std::string*> keys;  // spelling key per word (the word cache's)
   bool sentence_initial = false;
   bool acronym = false;
   bool titled = false;    // a title was peeled off: a person
@@ -98,11 +98,16 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
-std::string join_keys(const std::vector<std::string>& keys, size_t from = 0) {
+// The keys of a name's words joined by spaces, from word `from` on. `Key` is std::string or a
+// pointer to one.
+const std::string& key_text(const std::string& k) { return k; }
+const std::string& key_text(const std::string* k) { return *k; }
+template <typename Key>
+std::string join_keys(const std::vector<Key>& keys, size_t from = 0) {
   std::string s;
   for (size_t i = from; i < keys.size(); ++i) {
     if (i > from) s.push_back(' ');
-    s += keys[i];
+    s += key_text(keys[i]);
   }
   return s;
 }
@@ -470,8 +475,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       c.article = article;
       c.index = out.size();
       c.keys.reserve(span_end - name_begin + 1);
-      for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(info(k).key);
-      c.keys.push_back(last_info.key);
+      for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(&info(k).key);
+      c.keys.push_back(&last_info.key);
       c.sentence_initial = opens_sentence(a, s, name_begin);
       for (uint32_t k = name_begin; k <= span_end; ++k) c.common_word |= lowercase_terms.contains(a.tokens[k].term);
       c.acronym = name_begin == span_end && last_info.acronym;
@@ -580,7 +585,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     auto [it, added] = form_of.emplace(join_keys(candidates[c].keys), forms.size());
     if (added) {
       forms.emplace_back();
-      forms.back().keys = std::move(candidates[c].keys);  // read nowhere else
+      for (const std::string* k : candidates[c].keys) forms.back().keys.push_back(*k);
     }
     Form& f = forms[it->second];
     f.candidates.push_back(c);
@@ -681,7 +686,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   }
   // Multi-word names equal word by word (Qasym-Zhomart Toqaev = Kassym-Jomart Tokayev), and
   // a name with and without nationality or place words in front.
-  std::map<std::string, std::vector<size_t>> by_last;  // last word's key -> forms
+  std::unordered_map<std::string, std::vector<size_t>> by_last;  // last word's key -> forms
   for (size_t f = 0; f < forms.size(); ++f) by_last[forms[f].keys.back()].push_back(f);
   // Compared within buckets of one word count and one first letter of the last word (keys
   // fold transliterations, so variants share it): pairs across buckets never match.
@@ -701,7 +706,10 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
         const auto& b = forms[list[y]].keys;
         if (b.back().size() > a.back().size() + 1) break;
         // "Mercers" is the family, not a spelling of "Mercer".
-        if (a.size() == 1 && (a[0] + "s" == b[0] || b[0] + "s" == a[0])) continue;
+        auto plural_of = [](const std::string& plural, const std::string& one) {
+          return plural.size() == one.size() + 1 && plural.back() == 's' && plural.compare(0, one.size(), one) == 0;
+        };
+        if (a.size() == 1 && (plural_of(b[0], a[0]) || plural_of(a[0], b[0]))) continue;
         // A single word one edit from another is a misspelling only when long ("Shaimukhambetow");
         // short ones are other names ("Jackson", "Jacksen" may be two people).
         if (a.size() == 1 && a[0] != b[0] && a[0].size() < 8) continue;
