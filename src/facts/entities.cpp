@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,7 +23,7 @@ namespace {
 struct Candidate {
   size_t article;
   size_t index;  // into EntityIndex::mentions[article]
-  std::vector<const std::string*> keys;  // spelling key per word (the word cache's)
+  uint32_t keys_begin = 0, keys_end = 0;  // its words' spelling keys, in the event's key list
   bool sentence_initial = false;
   bool acronym = false;
   bool titled = false;    // a title was peeled off: a person
@@ -103,7 +104,7 @@ class UnionFind {
 const std::string& key_text(const std::string& k) { return k; }
 const std::string& key_text(const std::string* k) { return *k; }
 template <typename Key>
-std::string join_keys(const std::vector<Key>& keys, size_t from = 0) {
+std::string join_keys(std::span<const Key> keys, size_t from = 0) {
   std::string s;
   for (size_t i = from; i < keys.size(); ++i) {
     if (i > from) s.push_back(' ');
@@ -225,11 +226,13 @@ bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
          g.find("\xE2\x80\x94") != std::string_view::npos;    // —
 }
 
-// Reads the mentions of one article. `lowercase_terms`: terms the event's articles write in
-// lower case somewhere, so that "Although" or "Protests" opening a sentence are not names.
+// Reads the mentions of one article into `out`, with what the text says of each into
+// `candidates` and their words' spelling keys appended to `keys`. `lowercase_terms`: terms the
+// event's articles write in lower case somewhere, so that "Although" or "Protests" opening a
+// sentence are not names.
 void read_mentions(const Article& a, size_t article, WordCache& cache,
                    const TermSet& lowercase_terms, std::vector<Mention>& out,
-                   std::vector<Candidate>& candidates) {
+                   std::vector<Candidate>& candidates, std::vector<const std::string*>& keys) {
   const std::string& text = a.text;
   std::vector<const WordCache::Info*> infos(a.tokens.size(), nullptr);
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
@@ -474,9 +477,10 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       Candidate c;
       c.article = article;
       c.index = out.size();
-      c.keys.reserve(span_end - name_begin + 1);
-      for (uint32_t k = name_begin; k < span_end; ++k) c.keys.push_back(&info(k).key);
-      c.keys.push_back(&last_info.key);
+      c.keys_begin = static_cast<uint32_t>(keys.size());
+      for (uint32_t k = name_begin; k < span_end; ++k) keys.push_back(&info(k).key);
+      keys.push_back(&last_info.key);
+      c.keys_end = static_cast<uint32_t>(keys.size());
       c.sentence_initial = opens_sentence(a, s, name_begin);
       for (uint32_t k = name_begin; k <= span_end; ++k) c.common_word |= lowercase_terms.contains(a.tokens[k].term);
       c.acronym = name_begin == span_end && last_info.acronym;
@@ -545,6 +549,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   EntityIndex index;
   index.mentions.resize(articles.size());
   std::vector<Candidate> candidates;
+  std::vector<const std::string*> candidate_keys;  // the candidates' keys, a run each (no vector each)
   WordCache cache;
   // Which capitalised words the event also writes in lower case: the capitalised terms
   // first (few), then one lookup a lower-case token.
@@ -562,7 +567,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     }
   }
   for (size_t a = 0; a < articles.size(); ++a) {
-    read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates);
+    read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates, candidate_keys);
   }
 
   // Distinct forms, and distinct surfaces (the texts as written, numbered here in text order,
@@ -582,10 +587,12 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       candidate_surface[c] = it->second;
       if (!m.role.empty()) candidate_role[c] = &m.role;
     }
-    auto [it, added] = form_of.emplace(join_keys(candidates[c].keys), forms.size());
+    const std::span<const std::string* const> cand_keys(candidate_keys.data() + candidates[c].keys_begin,
+                                                        candidate_keys.data() + candidates[c].keys_end);
+    auto [it, added] = form_of.emplace(join_keys(cand_keys), forms.size());
     if (added) {
       forms.emplace_back();
-      for (const std::string* k : candidates[c].keys) forms.back().keys.push_back(*k);
+      for (const std::string* k : cand_keys) forms.back().keys.push_back(*k);
     }
     Form& f = forms[it->second];
     f.candidates.push_back(c);
@@ -724,7 +731,7 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     const auto& keys = forms[f].keys;
     if (keys.size() < 3) continue;
     // "Russian Defense Ministry" -> "Defense Ministry" when that form exists.
-    std::string rest = join_keys(keys, 1);
+    std::string rest = join_keys(std::span<const std::string>(keys), 1);
     auto it = form_of.find(rest);
     if (it == form_of.end()) continue;
     const Candidate& c = candidates[forms[f].candidates[0]];
