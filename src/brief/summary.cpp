@@ -176,6 +176,14 @@ SentenceSpace::SentenceSpace(const std::vector<Article>& articles) : articles_(a
   }
 }
 
+int64_t SentenceSpace::unit_of(uint32_t article, uint32_t sentence) const {
+  auto it = std::lower_bound(refs_.begin(), refs_.end(), Ref{article, sentence}, [](const Ref& x, const Ref& y) {
+    return x.article != y.article ? x.article < y.article : x.sentence < y.sentence;
+  });
+  if (it == refs_.end() || it->article != article || it->sentence != sentence) return -1;
+  return it - refs_.begin();
+}
+
 uint64_t SentenceSpace::signature(size_t unit) const {
   uint64_t h = 0xCBF29CE484222325ULL;
   for (uint32_t k = offsets_[unit]; k < offsets_[unit + 1]; ++k) {

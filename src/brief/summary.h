@@ -26,6 +26,9 @@ class SentenceSpace {
 
   size_t size() const { return refs_.size(); }
   const Ref& ref(size_t unit) const { return refs_[unit]; }
+  // The unit of sentence `sentence` of article `article`, or -1 (a heading, an empty sentence,
+  // a duplicate article). Cost: a binary search (units are in article and sentence order).
+  int64_t unit_of(uint32_t article, uint32_t sentence) const;
 
   // A hash of the unit's set of terms: sentences with the same words have the same one.
   uint64_t signature(size_t unit) const;

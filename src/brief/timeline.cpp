@@ -12,11 +12,6 @@ namespace chorus {
 std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
                                           const std::vector<ArticleFacts>& facts,
                                           const SentenceSpace& space) {
-  // The space's unit of each (article, sentence), for similarity.
-  std::unordered_map<uint64_t, uint32_t> unit_of;
-  for (size_t u = 0; u < space.size(); ++u) {
-    unit_of[(uint64_t{space.ref(u).article} << 32) | space.ref(u).sentence] = static_cast<uint32_t>(u);
-  }
   struct Candidate {
     size_t article;
     uint32_t sentence;
@@ -29,9 +24,9 @@ std::vector<TimelineEntry> build_timeline(const std::vector<Article>& articles,
     for (const DateMention& d : facts[a].dates) {
       int32_t day = day_of(d.date);
       if (!seen.insert({day, d.sentence}).second) continue;
-      auto it = unit_of.find((uint64_t{a} << 32) | d.sentence);
-      if (it == unit_of.end()) continue;  // a heading
-      by_day[day].push_back(Candidate{a, d.sentence, it->second});
+      const int64_t unit = space.unit_of(static_cast<uint32_t>(a), d.sentence);
+      if (unit < 0) continue;  // a heading
+      by_day[day].push_back(Candidate{a, d.sentence, static_cast<uint32_t>(unit)});
     }
   }
   std::vector<TimelineEntry> out;

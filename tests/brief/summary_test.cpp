@@ -39,6 +39,24 @@ bool contains(const std::vector<size_t>& v, size_t x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// Every unit is found again from its article and sentence; sentences with no unit are not.
+TEST(SentenceSpace, UnitOfFindsEachSentence) {
+  std::vector<Article> a = analysed({
+      "Troops arrived in Almaty on Thursday. They guarded the airport. Shops reopened.",
+      "The airport reopened on Friday after troops arrived. Flights resumed.",
+      "Troops arrived in Almaty on Thursday. They guarded the airport. Shops reopened.",
+  });
+  a[2].duplicate_of = "0";  // skipped by the space
+  SentenceSpace space(a);
+  ASSERT_GT(space.size(), 3u);
+  for (size_t u = 0; u < space.size(); ++u) {
+    EXPECT_EQ(space.unit_of(space.ref(u).article, space.ref(u).sentence), static_cast<int64_t>(u));
+  }
+  EXPECT_EQ(space.unit_of(2, 0), -1);    // a duplicate
+  EXPECT_EQ(space.unit_of(0, 99), -1);   // no such sentence
+  EXPECT_EQ(space.unit_of(7, 0), -1);    // no such article
+}
+
 TEST(Summary, SentencesStatedByAllOutletsComeFirstAndCiteAll) {
   std::vector<Article> articles = event();
   BriefOptions o;
