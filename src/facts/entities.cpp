@@ -383,7 +383,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       std::string_view last_word = without_possessive(word(span_end), &had_possessive);
       uint32_t b = a.tokens[name_begin].begin;
       uint32_t e = a.tokens[span_end].begin + static_cast<uint32_t>(last_word.size());
-      std::string surface(text.substr(b, e - b));
+      const std::string_view surface = std::string_view(text).substr(b, e - b);
       const WordCache::Info& last_info = cache(last_word, a.tokens[span_end].term);
       // Codes and ratings: "BP194", "PG-13"; and a compass word before "of" ("South of the
       // Sahara") names no place of its own.
@@ -463,7 +463,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       m.begin = b;
       m.end = e;
       m.sentence = si;
-      m.surface = surface;
+      m.surface = std::string(surface);
       if (titled) {
         std::string role;
         for (uint32_t k = span_begin; k < name_begin; ++k) {
@@ -472,7 +472,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
           if (!role.empty()) role.push_back(' ');
           role += w;
         }
-        m.role = role;
+        m.role = std::move(role);
       }
       Candidate c;
       c.article = article;
