@@ -44,13 +44,13 @@ bool comparable(const FactValue& a, const FactValue& b) {
 }
 
 // "people killed" for a "killed" fact with generic people; what the articles wrote otherwise.
-std::string describe(const std::string& kind, const std::vector<std::string>& counted) {
-  std::map<std::string, int> n;
-  for (const std::string& c : counted) ++n[c];
+std::string describe(const std::string& kind, const std::vector<std::string_view>& counted) {
+  std::map<std::string_view, int> n;
+  for (std::string_view c : counted) ++n[c];
   std::string best;
   int most = 0;
   for (const auto& [c, k] : n) {
-    if (k > most) best = c, most = k;
+    if (k > most) best = std::string(c), most = k;
   }
   if (kind.starts_with("duration:")) {
     std::string act = kind.substr(9);
@@ -103,9 +103,10 @@ const TermSet& phase_terms() {
 
 struct Reported {
   std::string kind, scope, unit;
-  FactValue value;
+  FactValue value;  // without its text and sources, given when it is kept as a distinct value
   std::string counted;
   size_t article;
+  uint32_t text_begin, text_end;  // the value's words in the article
 };
 
 }  // namespace
@@ -121,6 +122,9 @@ std::vector<size_t> agreeing_sources(const Fact& f) {
 std::vector<Fact> compare_facts(const std::vector<Article>& articles,
                                 const std::vector<ArticleFacts>& facts, const EntityIndex& entities) {
   std::vector<Reported> all;
+  size_t reported = 0;
+  for (const ArticleFacts& f : facts) reported += f.quantities.size() + f.dates.size();
+  all.reserve(reported);
   for (size_t a = 0; a < articles.size(); ++a) {
     for (const Quantity& q : facts[a].quantities) {
       Reported r;
@@ -135,9 +139,10 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
       if (q.kind == "killed" || q.kind == "injured" || q.kind == "arrested") {
         if (!everyone(q.counted)) r.scope = q.counted.substr(0, q.counted.rfind(' '));
       }
-      r.value = FactValue{q.value, q.value_max, q.vague, q.approx, value_text(articles[a], q.begin, q.end), {a}};
+      r.value = FactValue{q.value, q.value_max, q.vague, q.approx, "", {}};
       r.counted = q.counted;
       r.article = a;
+      r.text_begin = q.begin, r.text_end = q.end;
       all.push_back(std::move(r));
     }
     // Dated acts: "will complete the pullout by January 19", "began withdrawing on Thursday".
@@ -164,9 +169,10 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
       uint32_t from = d.begin;
       std::string_view before = art.view(d.begin >= 4 ? d.begin - 3 : 0, d.begin);
       if (before == "by ") from = d.begin - 3;
-      r.value = FactValue{day, day, false, "", value_text(art, from, d.end), {a}};
+      r.value = FactValue{day, day, false, "", "", {}};
       r.counted = act + " " + phase;
       r.article = a;
+      r.text_begin = from, r.text_end = d.end;
       all.push_back(std::move(r));
     }
   }
@@ -186,7 +192,7 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
     for (const std::vector<size_t>& chain : chains) {
       // Distinct values (same number, range and qualifier), with their articles.
       std::vector<FactValue> values;
-      std::vector<std::string> counted;
+      std::vector<std::string_view> counted;  // views into `all`, which stays put
       for (size_t m : chain) {
         const FactValue& v = all[m].value;
         counted.push_back(all[m].counted);
@@ -195,6 +201,8 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
         });
         if (same == values.end()) {
           values.push_back(v);
+          values.back().text = value_text(articles[all[m].article], all[m].text_begin, all[m].text_end);
+          values.back().sources = {all[m].article};
         } else if (std::find(same->sources.begin(), same->sources.end(), all[m].article) == same->sources.end()) {
           same->sources.push_back(all[m].article);
         }
