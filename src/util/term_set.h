@@ -1,8 +1,9 @@
 // A set of term ids (Token::term, 64-bit hashes) for the per-token lookups of the facts
 // stage: open addressing with linear probing in one flat array, no node per element.
-// A lookup costs a multiply, a mask and usually one or two probes; std::unordered_set costs
-// a division, a pointer chase and a node per element, and it was a visible share of the
-// facts stage's instructions (bench/facts.sh --instructions).
+// A lookup costs a mask and usually one or two probes; std::unordered_set costs a division, a
+// pointer chase and a node per element, and it was a visible share of the facts stage's
+// instructions (bench/facts.sh --instructions). Terms are XXH3 hashes, so their low bits are
+// already uniform: they index the table as they are (no multiply on a path every token takes).
 #ifndef CHORUS_UTIL_TERM_SET_H_
 #define CHORUS_UTIL_TERM_SET_H_
 
@@ -47,7 +48,7 @@ class TermSet {
   // 0 marks a free cell: the one term that hashes to 0 is stored as 1 (and so shares a
   // cell with term 1; both are hashes, so the collision is as likely as any other).
   static uint64_t stored(uint64_t term) { return term == 0 ? 1 : term; }
-  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & mask_; }
+  size_t slot(uint64_t term) const { return term & mask_; }
 
   void grow() {
     std::vector<uint64_t> old(cells_.size() * 2, 0);
@@ -66,8 +67,9 @@ class TermSet {
   size_t size_ = 0;
 };
 
-// Term ids to small numbers (say, indexes into a vector of what is known of each term), in
-// the same flat table: the facts stage's word cache looks up every capitalised token.
+// Term ids (or other keys with uniform low bits) to small numbers (say, indexes into a vector
+// of what is known of each term), in the same kind of flat table: the facts stage's word cache
+// looks up every capitalised token.
 class TermIndex {
  public:
   TermIndex() : cells_(16) {}
@@ -100,7 +102,7 @@ class TermIndex {
     uint32_t value = 0;
   };
   static uint64_t stored(uint64_t term) { return term == 0 ? 1 : term; }
-  size_t slot(uint64_t term) const { return (term * 0x9E3779B97F4A7C15ULL >> 32) & (cells_.size() - 1); }
+  size_t slot(uint64_t term) const { return term & (cells_.size() - 1); }
 
   void grow() {
     std::vector<Cell> old(cells_.size() * 2);

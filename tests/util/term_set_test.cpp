@@ -1,0 +1,48 @@
+#include "util/term_set.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+namespace chorus {
+namespace {
+
+// The flat sets agree with std::set through growth, collisions of low bits and the term 0.
+TEST(TermSet, AgreesWithAnOrderedSet) {
+  std::mt19937_64 random(11);
+  TermSet set;
+  std::set<uint64_t> expected;
+  for (int i = 0; i < 5000; ++i) {
+    // Few distinct low bits, so that probes run past each other.
+    uint64_t term = (random() << 8) | (random() % 4);
+    if (i % 7 == 0 && !expected.empty()) term = *expected.begin();  // inserted twice
+    set.insert(term);
+    expected.insert(term);
+  }
+  EXPECT_EQ(set.size(), expected.size());
+  for (uint64_t t : expected) EXPECT_TRUE(set.contains(t)) << t;
+  for (int i = 0; i < 5000; ++i) {
+    uint64_t t = random();
+    EXPECT_EQ(set.contains(t), expected.count(t) > 0) << t;
+  }
+  TermSet zero{0};
+  EXPECT_TRUE(zero.contains(0));
+  EXPECT_FALSE(zero.contains(2));
+}
+
+TEST(TermIndex, StoresAndReplaces) {
+  TermIndex index;
+  for (uint32_t i = 0; i < 3000; ++i) index.insert(uint64_t{i} << 16, i);
+  for (uint32_t i = 0; i < 3000; ++i) {
+    const uint32_t* v = index.find(uint64_t{i} << 16);
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(*v, i);
+  }
+  EXPECT_EQ(index.find(12345), nullptr);
+  index.insert(uint64_t{7} << 16, 99);
+  EXPECT_EQ(*index.find(uint64_t{7} << 16), 99u);
+}
+
+}  // namespace
+}  // namespace chorus
