@@ -44,19 +44,6 @@ int32_t weekday_from(int32_t base, int target, int direction, bool inclusive) {
   return base;
 }
 
-// Terms of the month names as tokens of `language` have them (Token::term), computed once a
-// language.
-const TermSet& month_terms(const std::string& language) {
-  static std::mutex mutex;
-  static std::map<std::string, TermSet> by_language;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto [it, added] = by_language.try_emplace(language);
-  if (added) {
-    for (std::string_view name : month_words()) it->second.insert(term_of(stem(language, name)));
-  }
-  return it->second;
-}
-
 // Terms of the words that name a day relative to the publication date.
 const std::vector<uint64_t>& relative_word_terms() {
   static const std::vector<uint64_t> kTerms = [] {
@@ -79,15 +66,24 @@ const TermSet& relative_words() {
   return kWords;
 }
 
-// Months and relative words together: one lookup a token finds the sentences that need either.
-const TermSet& date_word_terms(const std::string& language) {
+// The terms of the month names as tokens of `language` have them (Token::term), and the same
+// with the words naming a day relative to the publication date (one lookup a token finds the
+// sentences that need either); computed once a language.
+struct DateTerms {
+  TermSet months, months_and_relative;
+};
+const DateTerms& date_terms(const std::string& language) {
   static std::mutex mutex;
-  static std::map<std::string, TermSet> by_language;
+  static std::map<std::string, DateTerms> by_language;
   std::lock_guard<std::mutex> lock(mutex);
   auto [it, added] = by_language.try_emplace(language);
   if (added) {
-    for (std::string_view name : month_words()) it->second.insert(term_of(stem(language, name)));
-    for (uint64_t t : relative_word_terms()) it->second.insert(t);
+    for (std::string_view name : month_words()) {
+      const uint64_t term = term_of(stem(language, name));
+      it->second.months.insert(term);
+      it->second.months_and_relative.insert(term);
+    }
+    for (uint64_t term : relative_word_terms()) it->second.months_and_relative.insert(term);
   }
   return it->second;
 }
@@ -99,8 +95,9 @@ std::vector<DateMention> find_date_mentions(const Article& a, std::string_view f
   std::optional<Date> published = parse_date(a.published);
   std::optional<Date> year_base = published ? published : parse_date(fallback_date);
   const int32_t base = published ? day_of(*published) : 0;
-  const TermSet& months = month_terms(a.language);
-  const TermSet& date_words = date_word_terms(a.language);
+  const DateTerms& terms = date_terms(a.language);
+  const TermSet& months = terms.months;
+  const TermSet& date_words = terms.months_and_relative;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     // Every absolute date has a month name or digits joined by '/', '-' or '.': most
