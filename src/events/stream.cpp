@@ -675,7 +675,8 @@ struct EventStream::Impl {
     };
     std::vector<Nearest> nearest(n_articles, Nearest{});
     std::vector<MemberSim> member_sims;
-    std::unordered_set<uint64_t> may_join;  // arrival << 32 | event node
+    // Per arrival and event node: whether they may join (n_articles x events).
+    std::vector<char> may_join(n_articles * (m - n_articles), 0);
     {
       // Per term, the nodes holding it, contiguous (counting sort by term through
       // `term_head`, indexed by term id and reset afterwards).
@@ -757,7 +758,8 @@ struct EventStream::Impl {
       // event when one of the event's members is among its kNeighbours nearest, or it among
       // the member's (as far as the member has seen).
       for (const auto& [a, k] : strong) {
-        if (k < n_articles) continue;
+        // Links at kSure times the threshold or more need no test.
+        if (k < n_articles || sim[a * m + k] >= sure) continue;
         const Event& e = slots[event_slots[k - n_articles]];
         const size_t from = e.near.size() > kNeighbourMembers ? e.near.size() - kNeighbourMembers : 0;
         for (uint32_t i = static_cast<uint32_t>(from); i < e.near.size(); ++i) {
@@ -771,7 +773,7 @@ struct EventStream::Impl {
       for (const MemberSim& x : member_sims) {
         Neighbourly& mem = slots[event_slots[x.node - n_articles]].near[x.member];
         if (x.sim >= nearest[x.arrival][kNeighbours - 1] || x.sim >= mem.nearest[kNeighbours - 1]) {
-          may_join.insert(static_cast<uint64_t>(x.arrival) << 32 | x.node);
+          may_join[x.arrival * (m - n_articles) + (x.node - n_articles)] = 1;
         }
       }
       // The members have now seen the arrivals.
@@ -836,7 +838,7 @@ struct EventStream::Impl {
               const float raw = f > 0 ? s / f * (1.0f + 1e-5f) : 0.0f;
               may = raw > 0 && (raw >= nearest[a][kNeighbours - 1] || raw >= nearest[b][kNeighbours - 1]);
             } else {
-              may = may_join.count(static_cast<uint64_t>(a) << 32 | b) ? 1 : 0;
+              may = may_join[a * (m - n_articles) + (b - n_articles)];
             }
             group_conn[i * c + j] = group_conn[j * c + i] = may;
           }
