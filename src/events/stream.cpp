@@ -33,6 +33,12 @@ constexpr size_t kPostingCap = 512;     // events kept per term in the index (th
 constexpr int kNearDuplicateBits = 3;   // SimHash distance of near-duplicates
 constexpr double kWireShare = 0.4;      // share of sentences a wire copy takes from the original
 constexpr size_t kRecentMembers = 512;  // members an event keeps for finding copies (copies come soon)
+// Nearest neighbours (docs/events.md): two clusters whose linkage is below kSure times the
+// threshold join only when a member of one is among the kNeighbours most similar articles of a
+// member of the other. An event keeps the vectors of its kNeighbourMembers latest members for it.
+constexpr size_t kNeighbours = 2;
+constexpr float kSure = 1.5f;
+constexpr size_t kNeighbourMembers = 64;
 
 using Vec = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
 
@@ -145,6 +151,41 @@ struct Member {
   std::vector<uint64_t> sentences;  // its sentence fingerprints
 };
 
+using Nearest = std::array<float, kNeighbours>;  // highest similarities seen, descending
+
+// Puts `s` among the highest similarities `t` holds.
+inline void note_neighbour(Nearest& t, float s) {
+  if (!(s > t[kNeighbours - 1])) return;
+  size_t k = kNeighbours - 1;
+  while (k > 0 && t[k - 1] < s) {
+    t[k] = t[k - 1];
+    --k;
+  }
+  t[k] = s;
+}
+
+// Dot product of two vectors sorted by term.
+inline float sorted_dot(const Vec& a, const Vec& b) {
+  float dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      dot += a[i++].second * b[j++].second;
+    }
+  }
+  return dot;
+}
+
+// A member's vector and the similarities of its nearest articles so far.
+struct Neighbourly {
+  Vec vec;
+  Nearest nearest{};
+};
+
 struct Event {
   uint32_t number = 0;      // public number: "e<number+1>"
   uint32_t generation = 0;  // bumped when the slot is reused, to spot stale index entries
@@ -154,6 +195,7 @@ struct Event {
   bool open = false;
   uint64_t count = 0;            // members ever (the weight of the event in averages)
   std::vector<Member> recent;    // the latest members, where duplicates and wire copies are sought
+  std::vector<Neighbourly> near;  // the latest members' vectors, for the nearest-neighbour test
   SentenceMap sentences;         // sentence hash -> index in `recent` of the first holding it
   std::unordered_set<uint32_t> indexed;              // terms under which the index lists it
 };
@@ -177,23 +219,26 @@ struct Pending {
 };
 
 // UPGMA by nearest-neighbour chain on `c` nodes: `sim` (c x c, symmetric) holds average
-// linkages, `weight` the nodes' sizes. Reciprocal nearest neighbours merge while their
-// linkage reaches `threshold`; average linkage is reducible, so a pair below it can never
-// reach it later and both are final. Chains start only from nodes where `starts` holds
-// (arrivals): clusters grow from arrivals. `merged(keep, gone)` reports each merge.
-// Cost: O(c^2).
+// linkages, `weight` the nodes' sizes, `conn` (c x c, symmetric) which nodes may join: two
+// clusters may join when any of their nodes may (a connectivity constraint). Reciprocal nearest
+// neighbours among the clusters that may join merge while their linkage reaches `threshold`.
+// Chains start only from nodes where `starts` holds (arrivals): clusters grow from arrivals.
+// A node with no neighbour at the threshold stops starting chains until a merge widens what it
+// may join (with the constraint, a merge can bring a node a nearer neighbour). `merged(keep,
+// gone)` reports each merge. Cost: O(c^2) a merge or settled node.
 template <typename Merged, typename Starts>
-void upgma(std::vector<float>& sim, std::vector<float>& weight, size_t c, float threshold,
-           Merged&& merged, Starts&& starts) {
-  std::vector<char> active(c, 1);
+void upgma(std::vector<float>& sim, std::vector<char>& conn, std::vector<float>& weight, size_t c,
+           float threshold, float sure, Merged&& merged, Starts&& starts) {
+  std::vector<char> active(c, 1), settled(c, 0);
   std::vector<uint32_t> chain;
   size_t next_start = 0;
   auto nearest = [&](uint32_t a) {
     uint32_t best = UINT32_MAX;
     float best_sim = -1;
     const float* row = &sim[a * c];
+    const char* may = &conn[a * c];
     for (uint32_t b = 0; b < c; ++b) {
-      if (b != a && active[b] && row[b] > best_sim) {
+      if (b != a && active[b] && (may[b] || row[b] >= sure) && row[b] > best_sim) {
         best_sim = row[b];
         best = b;
       }
@@ -202,18 +247,23 @@ void upgma(std::vector<float>& sim, std::vector<float>& weight, size_t c, float 
   };
   while (true) {
     if (chain.empty()) {
-      while (next_start < c && (!active[next_start] || !starts(static_cast<uint32_t>(next_start)))) ++next_start;
+      while (next_start < c && (!active[next_start] || settled[next_start] ||
+                                 !starts(static_cast<uint32_t>(next_start)))) {
+        ++next_start;
+      }
       if (next_start >= c) return;  // every chain start is settled
       chain.push_back(static_cast<uint32_t>(next_start));
     }
     uint32_t a = chain.back();
     auto [b, s] = nearest(a);
     if (b == UINT32_MAX || s < threshold) {
-      active[a] = 0;  // nothing reaches the threshold: final
+      settled[a] = 1;  // nothing it may join reaches the threshold
       chain.pop_back();
       continue;
     }
-    if (chain.size() >= 2 && (b == chain[chain.size() - 2] || sim[a * c + chain[chain.size() - 2]] >= s)) {
+    if (chain.size() >= 2 && (b == chain[chain.size() - 2] ||
+                              ((conn[a * c + chain[chain.size() - 2]] || sim[a * c + chain[chain.size() - 2]] >= sure) &&
+                               sim[a * c + chain[chain.size() - 2]] >= s))) {
       uint32_t other = chain[chain.size() - 2];
       chain.pop_back();
       chain.pop_back();
@@ -222,9 +272,17 @@ void upgma(std::vector<float>& sim, std::vector<float>& weight, size_t c, float 
         if (!active[k] || k == keep || k == gone) continue;
         float v = (weight[keep] * sim[keep * c + k] + weight[gone] * sim[gone * c + k]) / (weight[keep] + weight[gone]);
         sim[keep * c + k] = sim[k * c + keep] = v;
+        char may = conn[keep * c + k] | conn[gone * c + k];
+        if (may && !conn[keep * c + k]) {  // it may join more now
+          settled[k] = 0;
+          next_start = std::min(next_start, static_cast<size_t>(k));
+        }
+        conn[keep * c + k] = conn[k * c + keep] = may;
       }
       weight[keep] += weight[gone];
       active[gone] = 0;
+      settled[keep] = 0;
+      next_start = std::min(next_start, static_cast<size_t>(keep));
       merged(keep, gone);
       continue;
     }
@@ -358,6 +416,7 @@ struct EventStream::Impl {
     e.sum = Vec();
     e.count = 0;
     e.recent = std::vector<Member>();
+    e.near = std::vector<Neighbourly>();
     e.sentences = {};
     e.indexed = {};
     free_slots.push_back(slot);
@@ -454,6 +513,7 @@ struct EventStream::Impl {
     add_into(a.sum, b.sum, kCentroidTerms);
     a.count += b.count;
     for (Member& m : b.recent) a.recent.push_back(std::move(m));
+    for (Neighbourly& m : b.near) a.near.push_back(std::move(m));
     trim(a, /*force_rebuild=*/true);
     for (uint32_t term : b.indexed) {
       if (a.indexed.insert(term).second) postings[term].push_back({into, a.generation});
@@ -465,6 +525,9 @@ struct EventStream::Impl {
 
   // Keeps an event's recent members within bounds, and its sentence map in step with them.
   static void trim(Event& e, bool force_rebuild) {
+    if (e.near.size() > 2 * kNeighbourMembers) {
+      e.near.erase(e.near.begin(), e.near.end() - static_cast<long>(kNeighbourMembers));
+    }
     if (e.recent.size() > 2 * kRecentMembers) {
       e.recent.erase(e.recent.begin(), e.recent.end() - static_cast<long>(kRecentMembers));
       force_rebuild = true;
@@ -580,6 +643,7 @@ struct EventStream::Impl {
     // m) holds arrival a's linkages to the nodes after it; the pairs linked at about the
     // threshold are listed in `strong` (see below).
     const float threshold = static_cast<float>(options.join_threshold);
+    const float sure = threshold * kSure;  // linkages that need no nearest-neighbour test
     // Clusters only form along links at the threshold (an average of linkages below it stays
     // below it), so UPGMA runs on each group of nodes connected by such links apart, on a
     // dense matrix of that group only; the rest of the batch's nodes stay alone. It merges
@@ -592,6 +656,27 @@ struct EventStream::Impl {
                                           (1.0 - 8.0 * static_cast<double>(m) / 16777216.0));
     std::vector<std::pair<uint32_t, uint32_t>> strong;
     sim.assign(n_articles * m, 0.0f);
+    std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
+    for (size_t g = 0; g < factor.size(); ++g) {
+      factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
+    }
+    auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
+      if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
+      double gap = std::abs(static_cast<double>(x) - y);
+      return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
+    };
+    std::vector<int32_t> day(m);  // arrivals' days, events' last days
+    for (size_t k = 0; k < m; ++k) {
+      day[k] = k < n_articles ? pending[k].signals.day : slots[event_slots[k - n_articles]].last_day;
+    }
+    struct MemberSim {
+      uint32_t arrival, node, member;
+      float sim;
+    };
+    std::vector<Nearest> nearest(n_articles, Nearest{});
+    std::vector<MemberSim> member_sims;
+    // Per arrival and event node: whether they may join (n_articles x events).
+    std::vector<char> may_join(n_articles * (m - n_articles), 0);
     {
       // Per term, the nodes holding it, contiguous (counting sort by term through
       // `term_head`, indexed by term id and reset afterwards).
@@ -615,19 +700,6 @@ struct EventStream::Impl {
         for (const auto& [t, w] : vec_of(k)) {
           nodes[fill[static_cast<size_t>(term_head[t])]++] = {static_cast<uint32_t>(k), w};
         }
-      }
-      std::vector<float> factor(static_cast<size_t>(options.window_days) + 2);
-      for (size_t g = 0; g < factor.size(); ++g) {
-        factor[g] = static_cast<float>(1.0 / (1.0 + static_cast<double>(g) / options.window_days));
-      }
-      auto decay = [&](int32_t x, int32_t y) {  // the weight of a gap in time
-        if (x == INT32_MIN || y == INT32_MIN) return 1.0f;
-        double gap = std::abs(static_cast<double>(x) - y);
-        return gap > options.window_days ? 0.0f : factor[static_cast<size_t>(gap)];
-      };
-      std::vector<int32_t> day(m);  // arrivals' days, events' last days
-      for (size_t k = 0; k < m; ++k) {
-        day[k] = k < n_articles ? pending[k].signals.day : slots[event_slots[k - n_articles]].last_day;
       }
       // Per node, what an arrival's dot with it is multiplied by: 1 / its size, then its time
       // discount (1 where none applies: multiplying by 1 changes nothing). It depends on the
@@ -655,6 +727,13 @@ struct EventStream::Impl {
                                             [](uint32_t x, const auto& e) { return x < e.first; });
           for (; it != last; ++it) row[it->first] += w * it->second;
         }
+        // Nearest neighbours among the arrivals, by content (before the time discount).
+        for (size_t b = a + 1; b < n_articles; ++b) {
+          if (row[b] > 0) {
+            note_neighbour(nearest[a], row[b]);
+            note_neighbour(nearest[b], row[b]);
+          }
+        }
         // Zero stays zero (0 / size * discount), so every cell is done alike, without a test.
         for (size_t b = a + 1; b < m; ++b) row[b] = row[b] / size[b] * discount[b];  // size[a] is 1
         // Links at about the threshold are few: cells are counted 32 at a time (a loop the
@@ -673,6 +752,34 @@ struct EventStream::Impl {
         }
       }
       for (uint32_t t : used) term_head[t] = -1;
+
+      // Nearest neighbours. Each arrival's highest similarities: with the other arrivals, and
+      // with the members of the events it links to at the threshold. An arrival may join an
+      // event when one of the event's members is among its kNeighbours nearest, or it among
+      // the member's (as far as the member has seen).
+      for (const auto& [a, k] : strong) {
+        // Links at kSure times the threshold or more need no test.
+        if (k < n_articles || sim[a * m + k] >= sure) continue;
+        const Event& e = slots[event_slots[k - n_articles]];
+        const size_t from = e.near.size() > kNeighbourMembers ? e.near.size() - kNeighbourMembers : 0;
+        for (uint32_t i = static_cast<uint32_t>(from); i < e.near.size(); ++i) {
+          const float dot = sorted_dot(vecs[a], e.near[i].vec);
+          if (dot > 0) {
+            member_sims.push_back({a, k, i, dot});
+            note_neighbour(nearest[a], dot);
+          }
+        }
+      }
+      for (const MemberSim& x : member_sims) {
+        Neighbourly& mem = slots[event_slots[x.node - n_articles]].near[x.member];
+        if (x.sim >= nearest[x.arrival][kNeighbours - 1] || x.sim >= mem.nearest[kNeighbours - 1]) {
+          may_join[x.arrival * (m - n_articles) + (x.node - n_articles)] = 1;
+        }
+      }
+      // The members have now seen the arrivals.
+      for (const MemberSim& x : member_sims) {
+        note_neighbour(slots[event_slots[x.node - n_articles]].near[x.member].nearest, x.sim);
+      }
     }
 
     // UPGMA with one threshold, chains starting from arrivals, group by group.
@@ -710,19 +817,35 @@ struct EventStream::Impl {
         if (g != UINT32_MAX) member[next[g]++] = k;
       }
       std::vector<float> group_sim, weight;
+      std::vector<char> group_conn;
       for (size_t g = 0; g + 1 < first_member.size(); ++g) {
         const uint32_t* nodes_g = member.data() + first_member[g];
         const size_t c = first_member[g + 1] - first_member[g];
         group_sim.assign(c * c, 0.0f);
+        group_conn.assign(c * c, 0);
         for (size_t i = 0; i < c && nodes_g[i] < n_articles; ++i) {
-          const float* row = &sim[nodes_g[i] * m];
+          const uint32_t a = nodes_g[i];
+          const float* row = &sim[a * m];
           for (size_t j = i + 1; j < c; ++j) {
-            group_sim[i * c + j] = group_sim[j * c + i] = row[nodes_g[j]];
+            const uint32_t b = nodes_g[j];
+            const float s = row[b];
+            group_sim[i * c + j] = group_sim[j * c + i] = s;
+            char may;
+            if (b < n_articles) {
+              // By content, as `nearest` holds them: without the time discount.
+              const float f = decay(day[a], day[b]);
+              // (Within float rounding of what was noted: the nearest itself must pass.)
+              const float raw = f > 0 ? s / f * (1.0f + 1e-5f) : 0.0f;
+              may = raw > 0 && (raw >= nearest[a][kNeighbours - 1] || raw >= nearest[b][kNeighbours - 1]);
+            } else {
+              may = may_join[a * (m - n_articles) + (b - n_articles)];
+            }
+            group_conn[i * c + j] = group_conn[j * c + i] = may;
           }
         }
         weight.resize(c);
         for (size_t i = 0; i < c; ++i) weight[i] = size[nodes_g[i]];
-        upgma(group_sim, weight, c, threshold,
+        upgma(group_sim, group_conn, weight, c, threshold, sure,
               [&](uint32_t keep, uint32_t gone) { parent[nodes_g[gone]] = nodes_g[keep]; },
               [&](uint32_t i) { return nodes_g[i] < n_articles; });
       }
@@ -763,6 +886,7 @@ struct EventStream::Impl {
       e.recent.push_back({pending[i].id, pending[i].signals.simhash, pending[i].signals.words,
                           pending[i].signals.sentence_hashes});
       for (uint64_t h : pending[i].signals.sentence_hashes) e.sentences.insert(h, member);
+      e.near.push_back({std::move(vecs[i]), nearest[i]});
       trim(e, false);
       touch(slot, pending[i].signals.day);
       index(slot, queries[i]);
