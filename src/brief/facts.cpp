@@ -75,30 +75,22 @@ bool everyone(const std::string& counted) {
          first == "fatalities" || first == "bodies" || first == "victims" || first == "casualties";
 }
 
-// Verbs that say an act begins or ends ("will complete the pullout by January 19"), by term.
-const std::unordered_map<uint64_t, std::string>& phase_words() {
-  static const std::unordered_map<uint64_t, std::string> kWords = [] {
-    std::unordered_map<uint64_t, std::string> m;
+// Verbs that say an act begins or ends ("will complete the pullout by January 19"): the phase
+// ("end" or "start") of a term, or "". Asked of every token of dated sentences: a flat index.
+std::string_view phase_of_term(uint64_t term) {
+  static const TermIndex kPhases = [] {
+    TermIndex p;  // 0: end, 1: start
     for (std::string_view w : {"complete", "completed", "end", "ended", "finish", "finished", "conclude", "concluded"}) {
-      m.emplace(english_term(w), "end");
+      if (!p.find(english_term(w))) p.insert(english_term(w), 0);
     }
     for (std::string_view w : {"begin", "began", "begun", "begins", "start", "started", "starts", "commence",
                                "commenced", "launched"}) {
-      m.emplace(english_term(w), "start");
+      if (!p.find(english_term(w))) p.insert(english_term(w), 1);
     }
-    return m;
+    return p;
   }();
-  return kWords;
-}
-
-// The same words' terms, to pass over the other tokens with one probe.
-const TermSet& phase_terms() {
-  static const TermSet kTerms = [] {
-    TermSet t;
-    for (const auto& [term, phase] : phase_words()) t.insert(term);
-    return t;
-  }();
-  return kTerms;
+  const uint32_t* phase = kPhases.find(term);
+  return phase ? (*phase == 0 ? "end" : "start") : "";
 }
 
 struct Reported {
@@ -156,9 +148,8 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
         uint32_t distance = art.tokens[k].begin < d.begin ? d.begin - art.tokens[k].begin : art.tokens[k].begin - d.begin;
         std::string_view a_here = act_of_term(term);
         if (!a_here.empty() && distance < best) best = distance, act = std::string(a_here);
-        if (!phase_terms().contains(term)) continue;
-        auto p = phase_words().find(term);
-        if (p != phase_words().end() && (phase.empty() || p->second == "end")) phase = p->second;
+        std::string_view p = phase_of_term(term);
+        if (!p.empty() && (phase.empty() || p == "end")) phase = std::string(p);
       }
       if (act.empty() || phase.empty() || best > 120) continue;
       Reported r;

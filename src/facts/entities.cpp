@@ -614,11 +614,12 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       // International Airport" an airport): the last word before "of", else the last word.
       std::vector<uint32_t> classes;  // word_classes of each part
       size_t head = SIZE_MAX;
+      bool head_found = false;
       for (const RawToken& p : parts) {
         std::string w = ascii_lower(std::string_view(surface).substr(p.begin, p.size));
         classes.push_back(word_classes(w));
-        if ((w == "of" || w == "for" || w == "on" || w == "and") && head != SIZE_MAX) break;
-        head = classes.size() - 1;
+        if ((w == "of" || w == "for" || w == "on" || w == "and") && head != SIZE_MAX) head_found = true;
+        if (!head_found) head = classes.size() - 1;
       }
       const uint32_t head_classes = head == SIZE_MAX ? 0 : classes[head];
       f.org_word = head_classes & kOrgWord;
@@ -626,10 +627,8 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
       // Laws and events are named things that are neither ("Misuse of Drugs Act", "Winter
       // Olympics").
       f.document_or_event = head_classes & kDocumentOrEventWord;
-      for (size_t k = 0; k < parts.size(); ++k) {
+      for (uint32_t c : classes) {
         if (f.org_word || f.place_word) break;
-        const uint32_t c = k < classes.size() ? classes[k]
-                                              : word_classes(ascii_lower(std::string_view(surface).substr(parts[k].begin, parts[k].size)));
         f.org_word |= (c & kOrgWord) != 0;
         f.place_word |= (c & kPlaceWord) && !f.org_word;
       }
@@ -804,7 +803,6 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     Entity entity;
     std::vector<size_t> forms;
     size_t articles = 0;
-    bool keep = false;
   };
   std::vector<Built> built;
   struct SurfaceCount {
@@ -890,7 +888,6 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     e.mentions = mentions;
     e.sources = articles_named;
     b.articles = articles_named.size();
-    b.keep = true;
     // Roles, for "the Kazakh president" below.
     for (const auto& [role, n] : roles) e.aliases.push_back("\x01" + role);  // marked: resolved below
     built.push_back(std::move(b));
@@ -948,11 +945,9 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     b.entity.aliases = std::move(aliases);
   }
 
-  // Keep and order: most articles, then most mentions.
-  std::vector<size_t> order;
-  for (size_t i = 0; i < built.size(); ++i) {
-    if (built[i].keep) order.push_back(i);
-  }
+  // Order: most articles, then most mentions (groups not kept were left out above).
+  std::vector<size_t> order(built.size());
+  std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     if (built[x].articles != built[y].articles) return built[x].articles > built[y].articles;
     return built[x].entity.mentions > built[y].entity.mentions;

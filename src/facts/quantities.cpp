@@ -298,19 +298,24 @@ std::string_view act_of(std::string_view word) {
 }
 
 std::string_view act_of_term(uint64_t term) {
-  static const std::unordered_map<uint64_t, std::string_view> kByTerm = [] {
-    std::unordered_map<uint64_t, std::string_view> m;
-    for (const auto& [word, act] : kActs) m.emplace(english_term(word), act);
-    return m;
+  // Asked of every token of some sentences, most of them no act: a flat index by term into the
+  // acts (the first act given a term keeps it, as a map's emplace would).
+  struct ByTerm {
+    TermIndex index;
+    std::vector<std::string_view> acts;
+  };
+  static const ByTerm kByTerm = [] {
+    ByTerm b;
+    for (const auto& [word, act] : kActs) {
+      const uint64_t t = english_term(word);
+      if (b.index.find(t)) continue;
+      b.index.insert(t, static_cast<uint32_t>(b.acts.size()));
+      b.acts.push_back(act);
+    }
+    return b;
   }();
-  static const TermSet kTerms = [] {  // asked of every token of some sentences: most are no act
-    TermSet t;
-    for (const auto& [term, act] : kByTerm) t.insert(term);
-    return t;
-  }();
-  if (!kTerms.contains(term)) return {};
-  auto it = kByTerm.find(term);
-  return it == kByTerm.end() ? std::string_view() : it->second;
+  const uint32_t* i = kByTerm.index.find(term);
+  return i ? kByTerm.acts[*i] : std::string_view();
 }
 
 std::vector<Quantity> find_quantities(const Article& a) {
