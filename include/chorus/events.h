@@ -71,16 +71,20 @@ class EventStream {
 
   // Adds an analysed article (analyze()). Articles should come in publication order
   // (publication_order()). They are clustered a batch at a time: take() gives the decisions.
+  // An article that would join an event only narrowly waits for the next batch, once (its
+  // event-mates may be yet to come; docs/events.md), so a decision can come a batch late.
   // Cost: per batch, about linear in the arrivals' terms and the candidate events the index
   // finds for them; independent of how many events exist.
   void add(const Article& article);
   // The same, with the signals already computed (signals_of).
   void add(std::string id, ArticleSignals signals);
 
-  // Clusters the articles added since the last batch.
+  // Clusters the articles added since the last batch and those waiting: every article added
+  // is then decided.
   void flush();
 
-  // Assignments decided since the last call, in order of arrival.
+  // Assignments decided since the last call, in the order decided (an article held back
+  // for a batch comes after the batch's others).
   std::vector<Assignment> take();
 
   // Events merge when later articles show two to be one; the event an earlier assignment's

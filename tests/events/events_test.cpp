@@ -59,6 +59,40 @@ TEST(Events, GroupsStoriesAndKeepsSimilarEventsApart) {
   }
 }
 
+// An article that comes ahead of its event-mates resembles the sibling event already open
+// (fire1, fire2: one supermarket chain) and would settle there, drawing its mates after it.
+// It waits for the next batch instead, where it finds them.
+TEST(Events, ArticleAheadOfItsMatesWaitsForThem) {
+  std::map<std::string, Article> by_id;
+  for (Article& a : stories()) {
+    a.published.clear();  // undated: no window to tell the fires apart
+    by_id[a.id] = a;
+  }
+  EventOptions o;
+  o.batch = 3;
+  EventStream stream(o);
+  std::map<std::string, std::string> e;
+  auto take = [&] {
+    for (const Assignment& a : stream.take()) e[a.article] = a.event;
+  };
+  for (const char* id : {"fire1-a", "fire1-b", "fire1-c", "fire2-a", "quake-a", "quake-b"}) {
+    stream.add(by_id.at(id));
+  }
+  take();
+  EXPECT_EQ(e.size(), 5u);
+  EXPECT_EQ(e.count("fire2-a"), 0u);  // held back
+  for (const char* id : {"fire2-b", "fire2-c", "quake-c"}) stream.add(by_id.at(id));
+  stream.flush();
+  take();
+  ASSERT_EQ(e.size(), 9u);  // flush decides every article
+  for (auto& [id, event] : e) event = stream.current(event);
+  EXPECT_EQ(e["fire2-a"], e["fire2-b"]);
+  EXPECT_EQ(e["fire2-c"], e["fire2-b"]);
+  EXPECT_NE(e["fire2-a"], e["fire1-a"]);
+  EXPECT_EQ(e["fire1-b"], e["fire1-a"]);
+  EXPECT_EQ(e["quake-a"], e["quake-c"]);
+}
+
 TEST(Events, DuplicatesAndWireCopies) {
   std::string wire =
       "Storm closes ports along the coast\n"
