@@ -585,14 +585,15 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   for (size_t c = 0; c < candidates.size(); ++c) {
     {
       const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
-      auto [it, added] = surface_id.emplace(m.surface, static_cast<uint32_t>(surface_text.size()));
+      auto [it, added] = surface_id.try_emplace(m.surface, static_cast<uint32_t>(surface_text.size()));
       if (added) surface_text.push_back(m.surface);
       candidate_surface[c] = it->second;
       if (!m.role.empty()) candidate_role[c] = &m.role;
     }
     const std::span<const std::string* const> cand_keys(candidate_keys.data() + candidates[c].keys_begin,
                                                         candidate_keys.data() + candidates[c].keys_end);
-    auto [it, added] = form_of.emplace(join_keys(cand_keys), forms.size());
+    // (try_emplace, not emplace: no node is made and freed for a form seen before.)
+    auto [it, added] = form_of.try_emplace(join_keys(cand_keys), forms.size());
     if (added) {
       forms.emplace_back();
       for (const std::string* k : cand_keys) forms.back().keys.push_back(*k);
