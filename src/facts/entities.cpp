@@ -31,7 +31,9 @@ struct Candidate {
   bool speaker = false;   // followed by "said", "told", ...
   bool after_place_preposition = false;  // "in Almaty"
   bool common_word = false;  // a word of the name is written in lower case elsewhere
-  std::string defines;    // "CSTO" in "Collective Security Treaty Organization (CSTO)"
+  // "CSTO" in "Collective Security Treaty Organization (CSTO)": a view into the article's text
+  // (no string: candidates are many, and moved each time their vector grows).
+  std::string_view defines;
 };
 
 bool is_acronym(std::string_view w) {
@@ -515,7 +517,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       // "Collective Security Treaty Organization (CSTO)".
       if (span_end + 1 < last && gap(span_end) == " (" && is_acronym(word(span_end + 1)) &&
           gap(span_end + 1).substr(0, 1) == ")" && initials_fit(surface, word(span_end + 1))) {
-        c.defines = std::string(word(span_end + 1));
+        c.defines = word(span_end + 1);
       }
       out.push_back(std::move(m));
       candidates.push_back(std::move(c));
