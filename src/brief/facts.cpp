@@ -205,14 +205,15 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
       }
       // The reported value: the one agreeing with the most articles; a precise figure over a
       // vague one, the most stated over the less.
+      // Each value's allowed range, once (compared below with every other value's).
+      std::vector<std::pair<double, double>> ranges;
+      for (const FactValue& v : values) ranges.push_back(allowed(v.value, v.value_max, v.approx, v.vague));
       auto agreeing_articles = [&](size_t candidate) {
-        const FactValue& c = values[candidate];
         const size_t number = count_number++;
         size_t n = 0;
-        auto range = allowed(c.value, c.value_max, c.approx, c.vague);
-        for (const FactValue& v : values) {
-          if (!overlap(range, allowed(v.value, v.value_max, v.approx, v.vague))) continue;
-          for (size_t a : v.sources) {
+        for (size_t i = 0; i < values.size(); ++i) {
+          if (!overlap(ranges[candidate], ranges[i])) continue;
+          for (size_t a : values[i].sources) {
             if (mark[a] != number) mark[a] = number, ++n;
           }
         }
@@ -234,12 +235,11 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
                !key.first.starts_with("arrested")) {
         f.about = key.second + " " + f.about;
       }
-      auto range = allowed(f.reported.value, f.reported.value_max, f.reported.approx, f.reported.vague);
       std::set<size_t> outlets(f.reported.sources.begin(), f.reported.sources.end());
       for (size_t i = 0; i < values.size(); ++i) {
         if (i == best) continue;
         outlets.insert(values[i].sources.begin(), values[i].sources.end());
-        if (overlap(range, allowed(values[i].value, values[i].value_max, values[i].approx, values[i].vague))) {
+        if (overlap(ranges[best], ranges[i])) {
           f.agreeing.push_back(values[i]);
         } else {
           f.conflicts.push_back(values[i]);
