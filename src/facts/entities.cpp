@@ -556,21 +556,22 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   std::vector<Candidate> candidates;
   std::vector<const std::string*> candidate_keys;  // the candidates' keys, a run each (no vector each)
   WordCache cache;
-  // Which capitalised words the event also writes in lower case: the capitalised terms
-  // first (few), then one lookup a lower-case token.
-  TermSet capitalised_terms, lowercase_terms;
+  // Which capitalised words the event also writes in lower case: the terms of each case in
+  // one pass over the tokens, then the capitalised ones (fewer) looked up among the others.
+  TermSet capitalised_terms, lowercase_seen, lowercase_terms;
   for (const Article& a : articles) {
     for (const Token& t : a.tokens) {
-      if ((t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber)) capitalised_terms.insert(t.term);
-    }
-  }
-  for (const Article& a : articles) {
-    for (const Token& t : a.tokens) {
-      if (!(t.flags & (Token::kCapitalized | Token::kNumber)) && capitalised_terms.contains(t.term)) {
-        lowercase_terms.insert(t.term);
+      if (t.flags & Token::kNumber) continue;
+      if (t.flags & Token::kCapitalized) {
+        capitalised_terms.insert(t.term);
+      } else {
+        lowercase_seen.insert(t.term);
       }
     }
   }
+  capitalised_terms.for_each([&](uint64_t term) {
+    if (lowercase_seen.contains(term)) lowercase_terms.insert(term);
+  });
   for (size_t a = 0; a < articles.size(); ++a) {
     read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates, candidate_keys);
   }

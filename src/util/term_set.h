@@ -44,6 +44,15 @@ class TermSet {
 
   size_t size() const { return size_; }
 
+  // Calls f(term) for each term of the set, in no particular order (a term 0 is given as 1,
+  // which the set takes for it). Cost: the table's size.
+  template <typename F>
+  void for_each(F f) const {
+    for (uint64_t t : cells_) {
+      if (t != 0) f(t);
+    }
+  }
+
  private:
   // 0 marks a free cell: the one term that hashes to 0 is stored as 1 (and so shares a
   // cell with term 1; both are hashes, so the collision is as likely as any other).
