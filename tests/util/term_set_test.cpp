@@ -49,6 +49,25 @@ TEST(TermSet, ForEachGivesEachTermOnce) {
   EXPECT_EQ(zero, std::vector<uint64_t>{1});
 }
 
+// A sparse table holds the same terms: reserved before the inserts, and after some.
+TEST(TermSet, ReserveSparseKeepsTheTerms) {
+  TermSet before, after;
+  before.reserve_sparse(40);
+  for (uint64_t i = 1; i <= 40; ++i) {
+    before.insert(i << 20);
+    after.insert(i << 20);
+    if (i == 20) after.reserve_sparse(40);
+  }
+  for (uint64_t i = 1; i <= 40; ++i) {
+    EXPECT_TRUE(before.contains(i << 20));
+    EXPECT_TRUE(after.contains(i << 20));
+  }
+  EXPECT_FALSE(before.contains(41 << 20));
+  EXPECT_FALSE(after.contains(3));
+  EXPECT_EQ(before.size(), 40u);
+  EXPECT_EQ(after.size(), 40u);
+}
+
 TEST(TermIndex, StoresAndReplaces) {
   TermIndex index;
   for (uint32_t i = 0; i < 3000; ++i) index.insert(uint64_t{i} << 16, i);
