@@ -172,6 +172,11 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups;
   for (size_t i = 0; i < all.size(); ++i) groups[{all[i].kind, all[i].scope}].push_back(i);
   std::vector<Fact> out;
+  // Articles are counted once each when a candidate value's agreeing articles are counted:
+  // marked with a number new for each count (one array for all, where one per chain cost a
+  // pass over all the articles each).
+  std::vector<size_t> mark(articles.size(), SIZE_MAX);
+  size_t count_number = 0;
   for (auto& [key, members] : groups) {
     std::sort(members.begin(), members.end(), [&](size_t x, size_t y) { return all[x].value.value < all[y].value.value; });
     // Chains of comparable values.
@@ -200,16 +205,16 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
       }
       // The reported value: the one agreeing with the most articles; a precise figure over a
       // vague one, the most stated over the less.
-      // Articles are counted once each: marked with the candidate's number.
-      std::vector<size_t> mark(articles.size(), SIZE_MAX);
+      // Each value's allowed range, once (compared below with every other value's).
+      std::vector<std::pair<double, double>> ranges;
+      for (const FactValue& v : values) ranges.push_back(allowed(v.value, v.value_max, v.approx, v.vague));
       auto agreeing_articles = [&](size_t candidate) {
-        const FactValue& c = values[candidate];
+        const size_t number = count_number++;
         size_t n = 0;
-        auto range = allowed(c.value, c.value_max, c.approx, c.vague);
-        for (const FactValue& v : values) {
-          if (!overlap(range, allowed(v.value, v.value_max, v.approx, v.vague))) continue;
-          for (size_t a : v.sources) {
-            if (mark[a] != candidate) mark[a] = candidate, ++n;
+        for (size_t i = 0; i < values.size(); ++i) {
+          if (!overlap(ranges[candidate], ranges[i])) continue;
+          for (size_t a : values[i].sources) {
+            if (mark[a] != number) mark[a] = number, ++n;
           }
         }
         return n;
@@ -230,12 +235,11 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
                !key.first.starts_with("arrested")) {
         f.about = key.second + " " + f.about;
       }
-      auto range = allowed(f.reported.value, f.reported.value_max, f.reported.approx, f.reported.vague);
       std::set<size_t> outlets(f.reported.sources.begin(), f.reported.sources.end());
       for (size_t i = 0; i < values.size(); ++i) {
         if (i == best) continue;
         outlets.insert(values[i].sources.begin(), values[i].sources.end());
-        if (overlap(range, allowed(values[i].value, values[i].value_max, values[i].approx, values[i].vague))) {
+        if (overlap(ranges[best], ranges[i])) {
           f.agreeing.push_back(values[i]);
         } else {
           f.conflicts.push_back(values[i]);

@@ -31,7 +31,9 @@ struct Candidate {
   bool speaker = false;   // followed by "said", "told", ...
   bool after_place_preposition = false;  // "in Almaty"
   bool common_word = false;  // a word of the name is written in lower case elsewhere
-  std::string defines;    // "CSTO" in "Collective Security Treaty Organization (CSTO)"
+  // "CSTO" in "Collective Security Treaty Organization (CSTO)": a view into the article's text
+  // (no string: candidates are many, and moved each time their vector grows).
+  std::string_view defines;
 };
 
 bool is_acronym(std::string_view w) {
@@ -515,7 +517,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       // "Collective Security Treaty Organization (CSTO)".
       if (span_end + 1 < last && gap(span_end) == " (" && is_acronym(word(span_end + 1)) &&
           gap(span_end + 1).substr(0, 1) == ")" && initials_fit(surface, word(span_end + 1))) {
-        c.defines = std::string(word(span_end + 1));
+        c.defines = word(span_end + 1);
       }
       out.push_back(std::move(m));
       candidates.push_back(std::move(c));
@@ -554,21 +556,22 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   std::vector<Candidate> candidates;
   std::vector<const std::string*> candidate_keys;  // the candidates' keys, a run each (no vector each)
   WordCache cache;
-  // Which capitalised words the event also writes in lower case: the capitalised terms
-  // first (few), then one lookup a lower-case token.
-  TermSet capitalised_terms, lowercase_terms;
+  // Which capitalised words the event also writes in lower case: the terms of each case in
+  // one pass over the tokens, then the capitalised ones (fewer) looked up among the others.
+  TermSet capitalised_terms, lowercase_seen, lowercase_terms;
   for (const Article& a : articles) {
     for (const Token& t : a.tokens) {
-      if ((t.flags & Token::kCapitalized) && !(t.flags & Token::kNumber)) capitalised_terms.insert(t.term);
-    }
-  }
-  for (const Article& a : articles) {
-    for (const Token& t : a.tokens) {
-      if (!(t.flags & (Token::kCapitalized | Token::kNumber)) && capitalised_terms.contains(t.term)) {
-        lowercase_terms.insert(t.term);
+      if (t.flags & Token::kNumber) continue;
+      if (t.flags & Token::kCapitalized) {
+        capitalised_terms.insert(t.term);
+      } else {
+        lowercase_seen.insert(t.term);
       }
     }
   }
+  capitalised_terms.for_each([&](uint64_t term) {
+    if (lowercase_seen.contains(term)) lowercase_terms.insert(term);
+  });
   for (size_t a = 0; a < articles.size(); ++a) {
     read_mentions(articles[a], a, cache, lowercase_terms, index.mentions[a], candidates, candidate_keys);
   }
@@ -585,14 +588,15 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
   for (size_t c = 0; c < candidates.size(); ++c) {
     {
       const Mention& m = index.mentions[candidates[c].article][candidates[c].index];
-      auto [it, added] = surface_id.emplace(m.surface, static_cast<uint32_t>(surface_text.size()));
+      auto [it, added] = surface_id.try_emplace(m.surface, static_cast<uint32_t>(surface_text.size()));
       if (added) surface_text.push_back(m.surface);
       candidate_surface[c] = it->second;
       if (!m.role.empty()) candidate_role[c] = &m.role;
     }
     const std::span<const std::string* const> cand_keys(candidate_keys.data() + candidates[c].keys_begin,
                                                         candidate_keys.data() + candidates[c].keys_end);
-    auto [it, added] = form_of.emplace(join_keys(cand_keys), forms.size());
+    // (try_emplace, not emplace: no node is made and freed for a form seen before.)
+    auto [it, added] = form_of.try_emplace(join_keys(cand_keys), forms.size());
     if (added) {
       forms.emplace_back();
       for (const std::string* k : cand_keys) forms.back().keys.push_back(*k);

@@ -4,6 +4,7 @@
 // ISO leaves out (Russia, Britain, ...).
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace chorus {
@@ -12,7 +13,7 @@ enum class PlaceKind { kNone, kCountry, kSubdivision };
 
 // Whether `name` (as written, any case) is a country or a subdivision (state, province,
 // region, city with its own code, or a city naming a time zone: kSubdivision). The lists are
-// made at build time (gazetteer_build); a call is a binary search over some 15,000 names.
+// made at build time (gazetteer_build); a call is a hash and a probe or two.
 // Thread-safe.
 PlaceKind place_kind(std::string_view name);
 
@@ -24,5 +25,15 @@ bool is_country_code(std::string_view code);
 // Ukrainian, Pakistani, Belarusian, also British, French, American and other irregular ones.
 // Derived from the country names by the usual English suffixes. Thread-safe.
 bool is_demonym(std::string_view word);
+
+namespace detail {
+// The hash that places a name in the gazetteer's lookup tables (FNV-1a), shared by
+// gazetteer_build, which writes the tables, and gazetteer.cpp, which probes them.
+inline uint64_t gazetteer_hash(std::string_view s) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+}  // namespace detail
 
 }  // namespace chorus

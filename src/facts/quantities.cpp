@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdlib>
 #include <deque>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -283,6 +284,7 @@ const std::unordered_set<std::string>& qualifier_words() {
 const TermSet& number_word_terms() {
   static const TermSet kTerms = [] {
     TermSet t;
+    t.reserve_sparse(kNumberWords.size() + std::size(kVague));  // asked of every token
     for (const auto& [w, v] : kNumberWords) t.insert(english_term(w));
     for (const Vague& v : kVague) t.insert(english_term(v.word));
     return t;

@@ -60,6 +60,7 @@ const std::vector<uint64_t>& relative_word_terms() {
 const TermSet& relative_words() {
   static const TermSet kWords = [] {
     TermSet w;
+    w.reserve_sparse(relative_word_terms().size());  // asked of every token
     for (uint64_t t : relative_word_terms()) w.insert(t);
     return w;
   }();
@@ -78,6 +79,9 @@ const DateTerms& date_terms(const std::string& language) {
   std::lock_guard<std::mutex> lock(mutex);
   auto [it, added] = by_language.try_emplace(language);
   if (added) {
+    // Asked of every token: sparse tables (see TermSet::reserve_sparse).
+    it->second.months.reserve_sparse(month_words().size());
+    it->second.months_and_relative.reserve_sparse(month_words().size() + relative_word_terms().size());
     for (std::string_view name : month_words()) {
       const uint64_t term = term_of(stem(language, name));
       it->second.months.insert(term);

@@ -44,6 +44,23 @@ class TermSet {
 
   size_t size() const { return size_; }
 
+  // Sizes the table for `n` terms at one eighth full at most, for the small sets asked of
+  // every token, where most lookups miss: a miss then mostly stops at its first cell, where in
+  // a half-full table it ran on over a few, a loop the branch predictor often got wrong (the
+  // date words: 4.6 -> 2.9 ms over ECB+'s 982 articles). Large sets are better dense (cache).
+  void reserve_sparse(size_t n) {
+    while (cells_.size() < 8 * n) grow();
+  }
+
+  // Calls f(term) for each term of the set, in no particular order (a term 0 is given as 1,
+  // which the set takes for it). Cost: the table's size.
+  template <typename F>
+  void for_each(F f) const {
+    for (uint64_t t : cells_) {
+      if (t != 0) f(t);
+    }
+  }
+
  private:
   // 0 marks a free cell: the one term that hashes to 0 is stored as 1 (and so shares a
   // cell with term 1; both are hashes, so the collision is as likely as any other).

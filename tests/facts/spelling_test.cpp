@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -97,6 +98,47 @@ TEST(Gazetteer, CountriesSubdivisionsAndDemonyms) {
   EXPECT_TRUE(is_demonym("British"));
   EXPECT_FALSE(is_demonym("Belarus"));  // a country, not "Belaru" + s
   EXPECT_FALSE(is_demonym("Putin"));
+}
+
+}  // namespace
+
+namespace detail {  // the generated lists (gazetteer_data.cpp)
+extern const std::string_view kPlaceNames[];
+extern const unsigned char kPlaceKinds[];
+extern const size_t kPlaceCount;
+extern const std::string_view kCountryCodes[];
+extern const size_t kCountryCodeCount;
+}  // namespace detail
+
+namespace {
+
+// The kind a binary search of the sorted list gives, as gazetteer.cpp found it before its
+// lookup tables.
+PlaceKind searched_kind(std::string_view name) {
+  const std::string key = place_key(name);
+  const std::string_view* end = detail::kPlaceNames + detail::kPlaceCount;
+  const std::string_view* it = std::lower_bound(detail::kPlaceNames, end, std::string_view(key));
+  return it != end && *it == key ? static_cast<PlaceKind>(detail::kPlaceKinds[it - detail::kPlaceNames])
+                                 : PlaceKind::kNone;
+}
+
+// The lookup tables gazetteer_build writes find what a search of the sorted lists finds: every
+// listed name (names that share a slot, or probe past full ones, included), and nothing else.
+TEST(Gazetteer, TablesFindWhatTheSortedListsHold) {
+  size_t found = 0;
+  for (size_t i = 0; i < detail::kPlaceCount; ++i) {
+    const std::string_view name = detail::kPlaceNames[i];
+    ASSERT_EQ(place_kind(name), searched_kind(name)) << name;
+    found += place_kind(name) != PlaceKind::kNone;
+  }
+  EXPECT_GT(found, detail::kPlaceCount * 9 / 10);
+  for (size_t i = 0; i < detail::kCountryCodeCount; ++i) {
+    ASSERT_TRUE(is_country_code(detail::kCountryCodes[i])) << detail::kCountryCodes[i];
+  }
+  EXPECT_FALSE(is_country_code("us"));  // capitals only
+  EXPECT_FALSE(is_country_code("ZZZ"));
+  EXPECT_EQ(place_kind(""), PlaceKind::kNone);
+  EXPECT_EQ(place_kind("Kazakhstann"), PlaceKind::kNone);
 }
 
 }  // namespace

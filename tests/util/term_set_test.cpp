@@ -4,6 +4,7 @@
 
 #include <random>
 #include <set>
+#include <vector>
 
 namespace chorus {
 namespace {
@@ -29,6 +30,42 @@ TEST(TermSet, AgreesWithAnOrderedSet) {
   TermSet zero{0};
   EXPECT_TRUE(zero.contains(0));
   EXPECT_FALSE(zero.contains(2));
+}
+
+TEST(TermSet, ForEachGivesEachTermOnce) {
+  TermSet set;
+  std::set<uint64_t> expected;
+  for (uint64_t i = 1; i <= 1000; ++i) {
+    set.insert(i * 0x9E3779B97F4A7C15ULL);
+    set.insert(i * 0x9E3779B97F4A7C15ULL);  // twice: given once
+    expected.insert(i * 0x9E3779B97F4A7C15ULL);
+  }
+  std::vector<uint64_t> seen;
+  set.for_each([&](uint64_t t) { seen.push_back(t); });
+  EXPECT_EQ(std::set<uint64_t>(seen.begin(), seen.end()), expected);
+  EXPECT_EQ(seen.size(), expected.size());
+  std::vector<uint64_t> zero;
+  TermSet{0}.for_each([&](uint64_t t) { zero.push_back(t); });
+  EXPECT_EQ(zero, std::vector<uint64_t>{1});
+}
+
+// A sparse table holds the same terms: reserved before the inserts, and after some.
+TEST(TermSet, ReserveSparseKeepsTheTerms) {
+  TermSet before, after;
+  before.reserve_sparse(40);
+  for (uint64_t i = 1; i <= 40; ++i) {
+    before.insert(i << 20);
+    after.insert(i << 20);
+    if (i == 20) after.reserve_sparse(40);
+  }
+  for (uint64_t i = 1; i <= 40; ++i) {
+    EXPECT_TRUE(before.contains(i << 20));
+    EXPECT_TRUE(after.contains(i << 20));
+  }
+  EXPECT_FALSE(before.contains(41 << 20));
+  EXPECT_FALSE(after.contains(3));
+  EXPECT_EQ(before.size(), 40u);
+  EXPECT_EQ(after.size(), 40u);
 }
 
 TEST(TermIndex, StoresAndReplaces) {
