@@ -576,8 +576,8 @@ struct EventStream::Impl {
   }
 
   // Clusters the pending arrivals with the open events they bring in. Unless `final`, an
-  // arrival that would join an event only at a linkage below kSure times the threshold is
-  // held back for the next batch, once (see `hold` below).
+  // arrival that would join a cluster only narrowly is held back for the next batch, once
+  // ("Holding back" below).
   void process(bool final) {
     if (pending.empty()) return;
     const size_t n_articles = pending.size();
@@ -799,8 +799,8 @@ struct EventStream::Impl {
     // new member of a large, varied event links to it on average only narrowly, and need not
     // wait; without this exemption 16% of the synthetic stream waited, and the stream ran 20%
     // slower.) ECB+ (two batches), 45 random input orders: lowest B-cubed F1 0.885 -> 0.897,
-    // orders under 0.90 6 -> 1 (docs/events.md). `marginal` marks them as UPGMA merges; `events_in`
-    // and `nodes_of` follow each cluster (by its representative node).
+    // orders under 0.90 6 -> 1 (docs/events.md). `marginal` marks them as UPGMA merges;
+    // `events_in` and `nodes_of` follow each cluster (by its representative node).
     const float close = threshold * kClose;
     std::vector<uint32_t> events_in(m, 0);
     std::vector<std::vector<uint32_t>> nodes_of(final ? 0 : m);
