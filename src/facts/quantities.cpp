@@ -147,12 +147,24 @@ bool parse_digits(std::string_view s, double* value) {
   return true;
 }
 
-// The article's tokens in lower case, made as they are asked for: a slot a token points into
-// a deque of the few asked (a string a token cost more than the rest of the scan).
+// The article's tokens in lower case, as they are asked for: lower-case ASCII tokens as their
+// own text, the others made once, a slot a token pointing into a deque of the few asked (a
+// string a token cost more than the rest of the scan).
 class LoweredWords {
  public:
   explicit LoweredWords(const Article& a) : a_(a), index_(a.tokens.size(), -1) {}
   std::string_view operator()(uint32_t k) {
+    // Most words asked are lower-case ASCII already ("of", "people"): their own text is their
+    // lower case, with no copy to make and keep (the copies were a quarter of the scan).
+    const std::string_view text = a_.token_text(a_.tokens[k]);
+    bool plain = true;
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return text;
     int32_t& i = index_[k];
     if (i < 0) {
       i = static_cast<int32_t>(words_.size());
