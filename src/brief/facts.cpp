@@ -168,16 +168,32 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
     }
   }
 
-  // Group by what is counted, then by magnitude.
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups;
-  for (size_t i = 0; i < all.size(); ++i) groups[{all[i].kind, all[i].scope}].push_back(i);
+  // Group by what is counted, then by magnitude. The groups are runs of the values ordered by
+  // (kind, scope), each in the order reported (a stable sort): the order a map keyed by the
+  // pair gave, without a node and two string copies per value.
+  std::vector<size_t> by_key(all.size());
+  for (size_t i = 0; i < all.size(); ++i) by_key[i] = i;
+  std::stable_sort(by_key.begin(), by_key.end(), [&](size_t x, size_t y) {
+    if (int c = all[x].kind.compare(all[y].kind); c != 0) return c < 0;
+    return all[x].scope < all[y].scope;
+  });
   std::vector<Fact> out;
+  std::vector<size_t> members;
   // Articles are counted once each when a candidate value's agreeing articles are counted:
   // marked with a number new for each count (one array for all, where one per chain cost a
   // pass over all the articles each).
   std::vector<size_t> mark(articles.size(), SIZE_MAX);
   size_t count_number = 0;
-  for (auto& [key, members] : groups) {
+  for (size_t run = 0; run < by_key.size();) {
+    size_t run_end = run + 1;
+    while (run_end < by_key.size() && all[by_key[run_end]].kind == all[by_key[run]].kind &&
+           all[by_key[run_end]].scope == all[by_key[run]].scope) {
+      ++run_end;
+    }
+    members.assign(by_key.begin() + run, by_key.begin() + run_end);
+    run = run_end;
+    const std::string& kind = all[members[0]].kind;
+    const std::string& scope = all[members[0]].scope;
     std::sort(members.begin(), members.end(), [&](size_t x, size_t y) { return all[x].value.value < all[y].value.value; });
     // Chains of comparable values.
     std::vector<std::vector<size_t>> chains;
@@ -229,11 +245,11 @@ std::vector<Fact> compare_facts(const std::vector<Article>& articles,
       Fact f;
       f.reported = values[best];
       f.unit = all[chain[0]].unit;
-      f.about = describe(key.first, counted);
-      if (key.first == "age") f.about = "age of " + key.second;
-      else if (!key.second.empty() && !key.first.starts_with("killed") && !key.first.starts_with("injured") &&
-               !key.first.starts_with("arrested")) {
-        f.about = key.second + " " + f.about;
+      f.about = describe(kind, counted);
+      if (kind == "age") f.about = "age of " + scope;
+      else if (!scope.empty() && !kind.starts_with("killed") && !kind.starts_with("injured") &&
+               !kind.starts_with("arrested")) {
+        f.about = scope + " " + f.about;
       }
       std::set<size_t> outlets(f.reported.sources.begin(), f.reported.sources.end());
       for (size_t i = 0; i < values.size(); ++i) {

@@ -147,12 +147,24 @@ bool parse_digits(std::string_view s, double* value) {
   return true;
 }
 
-// The article's tokens in lower case, made as they are asked for: a slot a token points into
-// a deque of the few asked (a string a token cost more than the rest of the scan).
+// The article's tokens in lower case, as they are asked for: lower-case ASCII tokens as their
+// own text, the others made once, a slot a token pointing into a deque of the few asked (a
+// string a token cost more than the rest of the scan).
 class LoweredWords {
  public:
   explicit LoweredWords(const Article& a) : a_(a), index_(a.tokens.size(), -1) {}
-  const std::string& operator()(uint32_t k) {
+  std::string_view operator()(uint32_t k) {
+    // Most words asked are lower-case ASCII already ("of", "people"): their own text is their
+    // lower case, with no copy to make and keep (the copies were a quarter of the scan).
+    const std::string_view text = a_.token_text(a_.tokens[k]);
+    bool plain = true;
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return text;
     int32_t& i = index_[k];
     if (i < 0) {
       i = static_cast<int32_t>(words_.size());
@@ -175,7 +187,8 @@ class SentenceReader {
   uint32_t first() const { return first_; }
   uint32_t last() const { return last_; }
   std::string_view word(uint32_t k) const { return a_.token_text(a_.tokens[k]); }
-  const std::string& lower(uint32_t k) const { return lowered_(k); }
+  // A view, not a copy: the scan compares the words around each number many times.
+  std::string_view lower(uint32_t k) const { return lowered_(k); }
   bool number(uint32_t k) const { return a_.tokens[k].flags & Token::kNumber; }
   bool capital(uint32_t k) const { return (a_.tokens[k].flags & Token::kCapitalized) && !number(k); }
   bool stop(uint32_t k) const { return a_.tokens[k].flags & Token::kStopword; }
@@ -270,9 +283,9 @@ const std::vector<std::pair<std::vector<std::string>, std::string_view>> kNoQual
 
 // The words qualifiers are made of ("about", "nearly", "more"): a capitalised one before a
 // number opens a sentence, it is not a name.
-const std::unordered_set<std::string>& qualifier_words() {
-  static const std::unordered_set<std::string> kWords = [] {
-    std::unordered_set<std::string> w;
+const std::unordered_set<std::string_view>& qualifier_words() {
+  static const std::unordered_set<std::string_view> kWords = [] {
+    std::unordered_set<std::string_view> w;  // views of qualifiers()' static words
     for (const auto& [words, approx] : qualifiers()) w.insert(words.begin(), words.end());
     return w;
   }();
@@ -334,7 +347,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
       if (!r.number(k) && !number_words.contains(a.tokens[k].term)) continue;
       Quantity q;
       uint32_t start = k, next = k + 1;
-      std::string low = r.lower(k);
+      const std::string_view low = r.lower(k);
       std::string_view prior = r.before(k);
       if (r.number(k)) {
         if (!parse_digits(r.word(k), &q.value)) continue;
@@ -504,12 +517,12 @@ std::vector<Quantity> find_quantities(const Article& a) {
       if (r.number(k) && is_year(q.value, r.word(k)) && q.value_max == q.value) continue;
       // Qualifier before: the longest listed one ending just before `start`.
       {
-        std::string before[3];  // lower case, nearest first
+        std::string_view before[3];  // lower case, nearest first
         for (uint32_t i = 0; i < 3 && start >= r.first() + i + 1; ++i) before[i] = r.lower(start - 1 - i);
         // Most numbers have no qualifier: test the word before against the qualifiers' last
         // words first.
-        static const std::unordered_set<std::string> kLastWords = [] {
-          std::unordered_set<std::string> w;
+        static const std::unordered_set<std::string_view> kLastWords = [] {
+          std::unordered_set<std::string_view> w;  // views of qualifiers()' static words
           for (const auto& [words, approx] : qualifiers()) w.insert(words.back());
           return w;
         }();
@@ -618,7 +631,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
         double factor = kDays.at(r.lower(after));
         // "one week after", "two days ago": a point in time, not a duration.
         if (after + 1 < r.last()) {
-          std::string n = r.lower(after + 1);
+          const std::string_view n = r.lower(after + 1);
           if (n == "after" || n == "before" || n == "ago" || n == "later" || n == "earlier" ||
               n == "since" || n == "old") {
             continue;
@@ -658,7 +671,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
           }
           // "It should take about ten days": the act of the sentence before, if in the
           // same paragraph, when this one opens with a pronoun.
-          std::string opener = r.lower(r.first());
+          const std::string_view opener = r.lower(r.first());
           if (act.empty() && si > 0 && a.sentences[si - 1].paragraph == sentence.paragraph &&
               (opener == "it" || opener == "this" || opener == "that")) {
             const Sentence& before = a.sentences[si - 1];
@@ -704,7 +717,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
           continue;
         }
         if (r.number(h)) break;
-        std::string w = r.lower(h);
+        const std::string_view w = r.lower(h);
         // "Russia-led", "GOP-run": the rest of a capitalised compound.
         if (g == "-" && h > after && r.capital(h - 1)) {
           ++h;
@@ -713,7 +726,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (r.stop(h) && !kCountedKinds.count(w)) break;
         // "top-ranked ads", "well-armed men": a compound modifier, one word.
         if (h + 1 < r.last() && r.hyphen_gap(h) && !r.capital(h + 1) && !r.number(h + 1)) {
-          words.push_back(w + "-" + r.lower(h + 1));
+          words.push_back(std::string(w) + "-" + std::string(r.lower(h + 1)));
           counted_end = h + 1;
           h += 2;
           continue;
@@ -744,7 +757,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
         }
         // Verbs in -s are no plural heads: "$40,000 goes", "eight billion corresponds".
         if (words.empty() && is_verb_in_s(w)) break;
-        words.push_back(w);
+        words.emplace_back(w);
         counted_end = h;
         ++h;
         // A plural or a known counted word is the head: "leaders held", "troops from",
@@ -772,7 +785,8 @@ std::vector<Quantity> find_quantities(const Article& a) {
       if (!words.empty() && counted_end + 2 < r.last() &&
           (r.lower(counted_end + 1) == "per" || r.lower(counted_end + 1) == "an" || r.lower(counted_end + 1) == "a") &&
           kDays.count(r.lower(counted_end + 2))) {
-        words.back() += " per " + r.lower(counted_end + 2);
+        words.back() += " per ";
+        words.back() += r.lower(counted_end + 2);
         counted_end += 2;
       }
       // "0.25 percentage points or below", "10 or more"
@@ -780,7 +794,7 @@ std::vector<Quantity> find_quantities(const Article& a) {
         // After the counted words, or right after the number when none: "$1,600 or more".
         uint32_t at = words.empty() ? next - 1 : counted_end;
         if (at + 2 < r.last() && r.lower(at + 1) == "or") {
-          std::string w2 = r.lower(at + 2);
+          const std::string_view w2 = r.lower(at + 2);
           if (w2 == "more" || w2 == "above" || w2 == "higher") q.approx = "at least";
           if (w2 == "less" || w2 == "fewer" || w2 == "below" || w2 == "lower") q.approx = "up to";
         }
@@ -838,11 +852,11 @@ std::vector<Quantity> find_quantities(const Article& a) {
       } else {
         // Nothing after: "the death toll was announced as 164".
         for (uint32_t b = k; b > r.first() && b + 8 > k; --b) {
-          std::string w = r.lower(b - 1);
+          const std::string_view w = r.lower(b - 1);
           if (w == "toll" || w == "tally" || w == "population" || w == "total") {
             bool two = b >= r.first() + 2 && !r.stop(b - 2) && !r.capital(b - 2);
-            q.counted = two ? r.lower(b - 2) + " " + w : w;
-            q.kind = w == "toll" ? "killed" : w;
+            q.counted = two ? std::string(r.lower(b - 2)) + " " + std::string(w) : std::string(w);
+            q.kind = w == "toll" ? std::string_view("killed") : w;
             start = two ? b - 2 : b - 1;  // the phrase: "death toll was announced as 164"
             break;
           }
