@@ -351,7 +351,11 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       if (begin > first && (article(begin - 1) || (begin > first + 1 && !capital(begin - 1) && article(begin - 2)))) {
         return;
       }
-      if (begin == end && is_party_word(ascii_lower(word(begin)))) return;
+      if (begin == end) {  // "Republican", "Democrats"
+        std::string w = ascii_lower(word(begin));
+        if (w.size() > 1 && w.back() == 's') w.pop_back();
+        if (is_party_word(w)) return;
+      }
       c.person_sign = true;
     };
     for (uint32_t i = first; i < last; ++i) {

@@ -191,11 +191,14 @@ TEST(Entities, KindFromAnAgeOrKin) {
   std::vector<Article> articles = analysed({
       "Police said Hope Carter, 34, was charged on Monday. Officials hope the case ends soon. "
       "Prosecutors said Hope Carter's husband was not involved.",
-      "The court freed Hope Carter on bail; she will appeal.",
+      "The court freed Hope Carter on bail; she will appeal. Aides said Democrats, who oppose the "
+      "bail law, would act. Aides said Democrats, who lost, would wait.",
   });
   EntityIndex index = find_entities(articles);
   ASSERT_NE(named(index, "Hope Carter"), nullptr);
   EXPECT_EQ(named(index, "Hope Carter")->type, "person");
+  // A party's members are no person.
+  if (const Entity* party = named(index, "Democrats")) EXPECT_NE(party->type, "person");
 }
 
 }  // namespace
