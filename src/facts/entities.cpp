@@ -31,6 +31,11 @@ struct Candidate {
   bool speaker = false;   // followed by "said", "told", ...
   bool after_place_preposition = false;  // "in Almaty"
   bool common_word = false;  // a word of the name is written in lower case elsewhere
+  // Signs of the kind in the words around the name, for names that carry none in themselves.
+  bool person_sign = false;  // "Smith, 45,", "Smith, who", "Smith's wife", "Smith said he"
+  bool org_sign = false;     // "Acme stock", "Acme's CEO", "the investment bank Acme"
+  bool work_sign = false;    // "the film Acme", a title alone in quotation marks
+  bool with_article = false; // "the Acme Tigers": people's names rarely take "the"
   // "CSTO" in "Collective Security Treaty Organization (CSTO)": a view into the article's text
   // (no string: candidates are many, and moved each time their vector grows).
   std::string_view defines;
@@ -176,6 +181,7 @@ class WordCache {
     bool org_word = false, role = false;
     bool place_word = false, particle = false, opener = false, speech = false, place_preposition = false;
     bool compass = false, document_or_event = false;
+    bool kin = false, pronoun = false, company_has = false, group_noun = false, work_noun = false;
     std::string key;  // spelling_key
   };
   // `term`: the token's (Token::term). Looked up by term, length and capitals, not by text:
@@ -199,6 +205,11 @@ class WordCache {
     i.place_preposition = classes & kPlacePreposition;
     i.compass = is_compass_word(lower);
     i.document_or_event = classes & kDocumentOrEventWord;
+    i.kin = classes & kKinWord;
+    i.pronoun = classes & kPersonPronoun;
+    i.company_has = classes & kCompanyHas;
+    i.group_noun = classes & kGroupNoun;
+    i.work_noun = classes & kWorkNoun;
     // Only names need their gazetteer entries and spelling keys: words in lower case are read
     // for the lists above only (speech verbs, roles, prepositions around a name).
     if (!w.empty() && !(w[0] >= 'a' && w[0] <= 'z')) {
@@ -277,6 +288,75 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (info(x).title) return true;
       }
       return false;
+    };
+    // A determiner or a possessive before token k, next to it or one word before: "the film",
+    // "Disney's new film", "a 2016 film", "the folk band"; not "polls show" (a verb).
+    auto determined = [&](uint32_t k) {
+      for (uint32_t back = 1; back <= 2 && k >= first + back; ++back) {
+        const std::string_view w = word(k - back);
+        if (w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" ||
+            w == "The" || w == "A" || w == "An") {
+          return true;
+        }
+        bool possessive = false;
+        without_possessive(w, &possessive);
+        if (possessive) return true;
+        if (!one(gap(k - back), ' ')) break;
+      }
+      return false;
+    };
+    // What the words around an untitled name [begin, end] say of its kind (see Candidate).
+    auto read_kind_signs = [&](uint32_t begin, uint32_t end, bool possessive, Candidate& c) {
+      if (begin > first && one(gap(begin - 1), ' ')) {
+        const uint32_t k = begin - 1;
+        const std::string_view w = word(k);
+        if (w == "the" || w == "The") {
+          c.with_article = true;
+        } else if (!capital(k) && info(k).group_noun && determined(k)) {
+          c.org_sign = true;
+        } else if (!capital(k) && info(k).work_noun && determined(k)) {
+          c.work_sign = true;
+        }
+      }
+      if (begin > 0 && end + 1 < a.tokens.size()) {  // "“La La Land”": a title
+        const Token& before = a.tokens[begin - 1];
+        const std::string_view open = a.view(before.begin + before.size, a.tokens[begin].begin);
+        const std::string_view close = gap(end);
+        if ((open.ends_with("\"") || open.ends_with("\xE2\x80\x9C")) &&
+            (close.starts_with("\"") || close.starts_with("\xE2\x80\x9D"))) {
+          c.work_sign = true;
+        }
+      }
+      if (end + 1 >= last) return;
+      const std::string_view g = gap(end);
+      const WordCache::Info& next = info(end + 1);
+      if (one(g, ' ') && !capital(end + 1) && next.company_has) c.org_sign = true;  // "Acme's CEO"
+      // A person: "Smith's wife"; "Smith, who"; "Smith, 45,"; "Smith said he" (a pronoun right
+      // after the speech verb: further on, or after an object, it stands as often for someone
+      // else: "told CNN that he").
+      const bool sign =
+          (one(g, ' ') && possessive && next.kin) ||
+          (g == ", " && (word(end + 1) == "who" ||
+                         ((a.tokens[end + 1].flags & Token::kNumber) && a.tokens[end + 1].size <= 2 &&
+                          end + 2 < last && gap(end + 1).starts_with(",")))) ||
+          (next.speech && end + 2 < last && one(gap(end + 1), ' ') && info(end + 2).pronoun);
+      if (!sign || c.after_place_preposition) return;  // "actresses in Hollywood, who"
+      // A capitalised word after an article, or an article and an adjective, is a description,
+      // whoever it stands for ("the notorious Nazi's wife", "a five-term Republican, says he"):
+      // its signs of a person are not its own; nor are a party's ("Chaffetz, a Republican").
+      auto article = [&](uint32_t k) {
+        const std::string_view w = word(k);
+        return w == "the" || w == "The" || w == "a" || w == "A" || w == "an" || w == "An";
+      };
+      if (begin > first && (article(begin - 1) || (begin > first + 1 && !capital(begin - 1) && article(begin - 2)))) {
+        return;
+      }
+      if (begin == end) {  // "Republican", "Democrats"
+        std::string w = ascii_lower(word(begin));
+        if (w.size() > 1 && w.back() == 's') w.pop_back();
+        if (is_party_word(w)) return;
+      }
+      c.person_sign = true;
     };
     for (uint32_t i = first; i < last; ++i) {
       if (!capital(i)) continue;
@@ -504,6 +584,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         }
       }
       if (span_end + 1 < last && info(span_end + 1).speech) c.speaker = true;
+      if (!titled) read_kind_signs(name_begin, span_end, had_possessive, c);
       // "Andy Puzder, the chief executive of ...", "Rami Abdel Rahman, head of ...".
       if (span_end + 1 < last && gap(span_end) == ", ") {
         for (uint32_t k = span_end + 1; k < last && k <= span_end + 4; ++k) {
@@ -535,7 +616,20 @@ struct Form {  // one distinct key sequence
   bool org_word = false, place_word = false, gazetteer = false;  // of its first surface
   bool document_or_event = false;
   bool common_word = false;
+  int person_signs = 0, org_signs = 0, work_signs = 0;  // see add_kind_signs
+  int said = 0;  // of `person`: the points of a speech verb after it (organisations speak too)
+  int articled = 0;  // mentions with "the" before
 };
+
+// The signs read around a mention (read_kind_signs), as points of its form. A person's sign
+// weighs like a role word; what a company has, a work's noun and "the" count only where nothing
+// but a speech verb says person (decided per group, in find_entities).
+void add_kind_signs(const Candidate& c, Form& f) {
+  if (c.person_sign) f.person += 2, f.person_signs += 1;
+  f.org_signs += c.org_sign;
+  f.work_signs += c.work_sign;
+  f.articled += c.with_article;
+}
 
 }  // namespace
 
@@ -662,7 +756,8 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     else if (org_word) f.org += 5, f.strong = true;
     if (cand.acronym) f.org += 1;
     // A speech verb after a single word says little (organisations speak too: "Avaaz said").
-    if (cand.speaker && !org_word && !cand.acronym && f.keys.size() > 1) f.person += 1;
+    if (cand.speaker && !org_word && !cand.acronym && f.keys.size() > 1) f.person += 1, f.said += 1;
+    add_kind_signs(cand, f);
   }
 
   UnionFind groups(forms.size());
@@ -819,24 +914,36 @@ EntityIndex find_entities(const std::vector<Article>& articles) {
     // First what decides whether the group is kept (cheap: its forms' counts), then, for the
     // kept ones only, its spellings and articles.
     int person = 0, org = 0, place = 0, other = 0;
+    int said = 0, org_signs = 0, work_signs = 0, articled = 0;
     bool strong = false, noninitial = false;
     size_t mentions = 0;
     for (size_t f : list) {
       person += forms[f].person, org += forms[f].org, place += forms[f].place, other += forms[f].other;
+      said += forms[f].said, org_signs += forms[f].org_signs, work_signs += forms[f].work_signs;
+      articled += forms[f].articled;
       strong |= forms[f].strong;
       noninitial |= forms[f].noninitial || forms[f].keys.size() > 1;
       mentions += forms[f].candidates.size();
     }
     // A single capitalised word seen only opening sentences is most likely a common word.
     if (!noninitial && !strong) continue;
+    // Where nothing but a speech verb says person ("Acme said"), what a company has, a work's
+    // noun or quotation marks, and "the" in front, decide: people's names rarely take any.
+    const bool said_only = person == said;
+    if (said_only) {
+      org += 2 * org_signs;
+      other += 2 * work_signs;
+      if (org_signs + work_signs + articled > 0) person = 0;
+    }
     std::string type;
     if (other > 0 && other >= person && other >= org && other >= place) type = "other";
     else if (place >= org && place >= person && place > 0) type = "place";
     else if (org >= person && org > 0) type = "organization";
     else if (person > 0) type = "person";
     // Two or three capitalised words with no sign of an organisation or place are most often
-    // a person's name ("Lester Holt anchors ...").
-    else if (std::any_of(list.begin(), list.end(), [&](size_t f) {
+    // a person's name ("Lester Holt anchors ..."); not with "the" in front ("the Daily Beast",
+    // "the Super Bowl"): such a name is left out rather than called a person.
+    else if (!(said_only && articled > 0) && std::any_of(list.begin(), list.end(), [&](size_t f) {
                return forms[f].keys.size() >= 2 && forms[f].keys.size() <= 3 && !forms[f].acronym &&
                       !forms[f].common_word;  // "Planned Parenthood", "Fighter Wing" are not people
              })) type = "person";

@@ -93,6 +93,45 @@ const Set kOpeners = {
     "while", "whether", "unless", "since", "because", "once", "until", "during", "after",
     "before", "when", "where", "if", "as", "but", "and", "or", "so", "then", "now", "also"};
 
+// After a possessive: only a person has these ("Smith's wife", "the Lees' children").
+const Set kKinWords = {
+    "wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "mom", "dad",
+    "brother", "brothers", "sister", "sisters", "parents", "children", "kids", "girlfriend",
+    "boyfriend", "fiancee", "fiance", "widow", "widower", "grandmother", "grandfather",
+    "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin", "stepfather",
+    "stepmother", "ex-wife", "ex-husband", "spouse", "birthday", "funeral", "death", "body",
+    "mugshot"};
+
+// A person's pronouns (not "her" or "him": objects as often as not, and "her" possessive).
+const Set kPersonPronouns = {"he", "she", "his", "himself", "herself"};
+
+// What a company has, right after its name or possessive: "Acme stock", "Acme's CEO" (no verbs:
+// "shares", "profits", "stakes" are verbs after a person's name as often).
+const Set kCompanyHasWords = {
+    "stock", "stocks", "shareholders", "stores", "employees", "headquarters", "subsidiary",
+    "ceo", "executives", "customers", "earnings", "revenue", "acquisition", "merger",
+    "franchise", "roster", "lineup", "stadium", "quarterback", "locations", "restaurants",
+    "products", "parent"};
+
+// The noun of a group or business right before its name: "the band X", "investment bank X".
+const Set kGroupNouns = {
+    "company", "firm", "bank", "band", "team", "club", "label", "startup", "retailer", "chain",
+    "brand", "network", "channel", "carrier", "automaker", "airline", "maker", "giant",
+    "publisher", "newspaper", "magazine", "outlet", "charity", "nonprofit", "insurer",
+    "conglomerate", "manufacturer", "supplier", "lender", "broker", "franchise", "group",
+    "trio", "duo", "quartet", "organization", "organisation", "militia", "outfit", "studio",
+    "giants", "firms", "banks", "companies", "teams", "bands", "chains", "retailers", "platform"};
+
+// The noun of a work or product right before its title: "the film X", "the album X".
+const Set kWorkNouns = {
+    "film", "films", "movie", "movies", "album", "song", "single", "show", "series", "sitcom",
+    "novel", "book", "memoir", "play", "musical", "game", "app", "website", "site", "database",
+    "documentary", "drama", "thriller", "podcast", "video", "painting", "opera", "ballet",
+    "sequel", "prequel", "episode", "hit", "track", "record", "program", "programme", "software",
+    "product", "sandwich", "burger", "drug", "vaccine", "ship", "vessel", "aircraft", "car",
+    "phone", "smartphone", "console", "poem", "comic", "cartoon", "anthology",
+    "blockbuster", "biopic", "remake", "trilogy", "mixtape", "ep", "miniseries", "telenovela"};
+
 const Set kPlacePrepositions = {"in", "at", "near", "from", "across", "to", "into", "outside",
                                 "inside", "throughout", "around", "toward", "towards"};
 
@@ -140,7 +179,9 @@ uint32_t word_classes(std::string_view w) {
         {&kInstitutions, kInstitutionWord}, {&kPlaceWords, kPlaceWord},
         {&kDocumentsAndEvents, kDocumentOrEventWord}, {&kPlacePrepositions, kPlacePreposition},
         {&kSpeechVerbs, kSpeechVerb},   {&kMonthsAndDays, kMonthOrWeekday},
-        {&kOpeners, kOpenerWord}};
+        {&kOpeners, kOpenerWord},       {&kKinWords, kKinWord},
+        {&kPersonPronouns, kPersonPronoun}, {&kCompanyHasWords, kCompanyHas},
+        {&kGroupNouns, kGroupNoun},     {&kWorkNouns, kWorkNoun}};
     for (const auto& [set, bit] : lists) {
       for (std::string_view word : *set) (*m)[word] |= bit;
     }

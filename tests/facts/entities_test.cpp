@@ -167,5 +167,39 @@ TEST(Entities, AdverbsAcronymsClerksAndLongOrganisationNames) {
   ASSERT_NE(named(index, "American Association for the Advancement of Science"), nullptr);
 }
 
+// Names with no title or organisation word: the words around them tell the kind.
+TEST(Entities, KindFromWhatACompanyHasAWorksNounAndTheArticle) {
+  std::vector<Article> articles = analysed({
+      "Halvorsen Brandt stock fell on Monday, and Halvorsen Brandt said profits would fall. The "
+      "folk band Crimson Meadow played in Oslo; Crimson Meadow said the tour would go on. The new "
+      "film Paper Lanterns opened on Friday, and Paper Lanterns drew crowds. The Quiet Harbor "
+      "Project said the Quiet Harbor Project would close.",
+      "Halvorsen Brandt said it would cut jobs. Crimson Meadow will play in Bergen next.",
+  });
+  EntityIndex index = find_entities(articles);
+  ASSERT_NE(named(index, "Halvorsen Brandt"), nullptr);
+  EXPECT_EQ(named(index, "Halvorsen Brandt")->type, "organization");
+  ASSERT_NE(named(index, "Crimson Meadow"), nullptr);
+  EXPECT_EQ(named(index, "Crimson Meadow")->type, "organization");
+  ASSERT_NE(named(index, "Paper Lanterns"), nullptr);
+  EXPECT_EQ(named(index, "Paper Lanterns")->type, "other");
+  const Entity* project = named(index, "Quiet Harbor Project");
+  if (project) EXPECT_NE(project->type, "person");
+}
+
+TEST(Entities, KindFromAnAgeOrKin) {
+  std::vector<Article> articles = analysed({
+      "Police said Hope Carter, 34, was charged on Monday. Officials hope the case ends soon. "
+      "Prosecutors said Hope Carter's husband was not involved.",
+      "The court freed Hope Carter on bail; she will appeal. Aides said Democrats, who oppose the "
+      "bail law, would act. Aides said Democrats, who lost, would wait.",
+  });
+  EntityIndex index = find_entities(articles);
+  ASSERT_NE(named(index, "Hope Carter"), nullptr);
+  EXPECT_EQ(named(index, "Hope Carter")->type, "person");
+  // A party's members are no person.
+  if (const Entity* party = named(index, "Democrats")) EXPECT_NE(party->type, "person");
+}
+
 }  // namespace
 }  // namespace chorus
