@@ -358,11 +358,32 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       }
       c.person_sign = true;
     };
+    // "Nelson County Sheriff's Office", "Attorney General's Office": a title's possessive
+    // before an organisation word is inside the name (after a name it ends it: "Putin's
+    // Kremlin").
+    auto office_follows = [&](uint32_t k) {
+      if (k + 1 >= last || !one(gap(k), ' ') || !capital(k + 1) || !info(k + 1).org_word) return false;
+      bool had = false;
+      return (word_classes(ascii_lower(without_possessive(word(k), &had))) & kTitleWord) != 0;
+    };
+    // Names transliterated by syllables join the last two with a hyphen, the second in lower
+    // case ("Jae-in", "Jong-un", "Kai-shek"): a short syllable after a short capitalised one,
+    // a stopword or a word the event never writes alone in lower case, and no further hyphen
+    // ("New York-area" and "York-to-Boston" stay apart).
+    auto syllable_follows = [&](uint32_t k) {
+      const Token& t = a.tokens[k + 1];
+      if (capital(k + 1) || a.tokens[k].size > 5 || t.size > 4 || (t.flags & Token::kNumber)) return false;
+      const std::string_view w = word(k + 1);
+      if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+      if (k + 2 < last && one(gap(k + 1), '-')) return false;
+      return (t.flags & Token::kStopword) || !lowercase_terms.contains(t.term);
+    };
     for (uint32_t i = first; i < last; ++i) {
       if (!capital(i)) continue;
       uint32_t j = i;
       bool possessive = false;
       without_possessive(word(j), &possessive);
+      if (possessive && office_follows(j)) possessive = false;
       while (!possessive && j + 1 < last) {
         std::string_view g = gap(j);
         const bool single = a.tokens[j].size == 1;
@@ -387,17 +408,21 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         } else if (one(g, ' ') && j + 2 < last && word(j + 1) == "and" && one(gap(j + 1), ' ') && capital(j + 2) &&
                    j > i && !info(j).org_word && !title_in_span(i, j) && and_joins(j + 2)) {
           j += 2;  // "National Institute for Occupational Safety and Health (NIOSH)"
+        } else if (one(g, '-') && j > i && syllable_follows(j)) {
+          ++j;  // "Moon Jae-in", "Kim Jong-un"
         } else {
           break;
         }
         without_possessive(word(j), &possessive);
+        if (possessive && office_follows(j)) possessive = false;
       }
       uint32_t span_begin = i, span_end = j;  // tokens, inclusive
       i = j;
       // "Castel Gandolfo Saturday": a day or month after a name is not part of it, nor a
       // particle left at its end ("Freedom Caucus on").
-      while (span_end > span_begin && (info(span_end).month_or_day || info(span_end).particle ||
-                                       word(span_end) == "on" || word(span_end) == "and")) {
+      while (span_end > span_begin && !one(gap(span_end - 1), '-') &&
+             (info(span_end).month_or_day || info(span_end).particle || word(span_end) == "on" ||
+              word(span_end) == "and")) {
         --span_end;
       }
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",

@@ -201,5 +201,24 @@ TEST(Entities, KindFromAnAgeOrKin) {
   if (const Entity* party = named(index, "Democrats")) EXPECT_NE(party->type, "person");
 }
 
+TEST(Entities, NamesGoOnThroughAHyphenedSyllableAndATitlesOffice) {
+  std::vector<Article> articles = analysed({
+      "President Moon Jae-in met envoys in Seoul on Monday. The Lane County Sheriff's Office said "
+      "roads were closed. Officials from the New York-area office and the York-to-Boston line met.",
+      "Moon Jae-in said talks would go on. A spokesman for the Lane County Sheriff's Office "
+      "declined to comment on the New York-area plans.",
+  });
+  EntityIndex index = find_entities(articles);
+  ASSERT_NE(named(index, "Moon Jae-in"), nullptr);
+  EXPECT_EQ(named(index, "Moon Jae-in")->type, "person");
+  EXPECT_EQ(named(index, "Moon Jae"), nullptr);
+  ASSERT_NE(named(index, "Lane County Sheriff's Office"), nullptr);
+  EXPECT_EQ(named(index, "Lane County Sheriff's Office")->type, "organization");
+  EXPECT_EQ(named(index, "Lane County Sheriff"), nullptr);
+  // A word the event writes in lower case, or a second hyphen, is no syllable of a name.
+  EXPECT_EQ(named(index, "New York-area"), nullptr);
+  EXPECT_EQ(named(index, "York-to"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus
