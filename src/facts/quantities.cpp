@@ -428,7 +428,13 @@ std::vector<Quantity> find_quantities(const Article& a) {
         }
       } else if (auto w = kNumberWords.find(low); w != kNumberWords.end()) {
         q.value = w->second;
-        if (low == "one" || low == "dozen" || low == "hundred" || low == "thousand") {
+        // "one in five": a ratio, as "1 in 5" above.
+        if (k >= r.first() + 2 && r.lower(k - 1) == "in" && (r.number(k - 2) || kNumberWords.count(r.lower(k - 2)))) {
+          continue;
+        }
+        // "One hundred and three": the units before "hundred" are no pronoun.
+        const bool hundreds = q.value < 10 && r.plain_gap(k) && r.lower(k + 1) == "hundred";
+        if (!hundreds && (low == "one" || low == "dozen" || low == "hundred" || low == "thousand")) {
           // "one" alone is mostly a pronoun; "a dozen", "a hundred" need their article.
           bool article_before = k > r.first() && (r.lower(k - 1) == "a" || r.lower(k - 1) == "one");
           // "one" alone is a pronoun; "one day" alone ("one day he left") is no duration:
@@ -484,6 +490,20 @@ std::vector<Quantity> find_quantities(const Article& a) {
         if (s == kScales.end() || s->first.size() < 2 || s->first.back() == 's') break;
         q.value *= s->second, q.value_max *= s->second;
         ++next;
+        // "one hundred and three", "two hundred and twenty-five"
+        if (s->second == 100 && q.value < 1000 && r.plain_gap(next - 1) && next + 1 < r.last() &&
+            r.lower(next) == "and" && r.plain_gap(next)) {
+          auto units = kNumberWords.find(r.lower(next + 1));
+          if (units != kNumberWords.end() && units->second < 100) {
+            double add = units->second;
+            next += 2;
+            if (add >= 20 && r.hyphen_gap(next - 1) && kNumberWords.count(r.lower(next)) && kNumberWords.at(r.lower(next)) < 10) {
+              add += kNumberWords.at(r.lower(next));
+              ++next;
+            }
+            q.value += add, q.value_max += add;
+          }
+        }
       }
       // "half a dozen"
       if (low == "dozen" && start > r.first() && r.lower(start) == "a" && r.lower(start - 1) == "half") {

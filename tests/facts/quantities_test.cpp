@@ -189,6 +189,15 @@ TEST(Quantities, WordScalesAndQualifiersAfterTheNumber) {
   EXPECT_EQ(q[5].counted, "pounds");
 }
 
+TEST(Quantities, HundredsWithAndAndRatiosInWords) {
+  auto q = of("One hundred and three patients were admitted. The fund gave six hundred and "
+              "forty thousand dollars. One in five voters stayed home.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].value, 103);
+  EXPECT_EQ(q[0].counted, "patients");
+  EXPECT_EQ(q[1].value, 640000);
+}
+
 }  // namespace
 }  // namespace chorus
 
