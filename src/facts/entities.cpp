@@ -358,13 +358,26 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       }
       c.person_sign = true;
     };
-    // "Nelson County Sheriff's Office", "Attorney General's Office": a title's possessive
-    // before an organisation word is inside the name (after a name it ends it: "Putin's
-    // Kremlin").
+    // "Nelson County Sheriff's Office", "Children's Hospital of Philadelphia": the possessive
+    // of a title, or of a word the event writes in lower case (no organisation or place word),
+    // before capitalised words that end in an organisation word (within three) is inside the
+    // name; after a name it ends it ("Putin's Kremlin").
     auto office_follows = [&](uint32_t k) {
-      if (k + 1 >= last || !one(gap(k), ' ') || !capital(k + 1) || !info(k + 1).org_word) return false;
+      if (k + 1 >= last || !one(gap(k), ' ') || !capital(k + 1)) return false;
+      bool org_ahead = false;
+      for (uint32_t x = k + 1; x < last && x <= k + 3 && capital(x); ++x) {
+        if (info(x).org_word) {
+          org_ahead = true;
+          break;
+        }
+        if (x + 1 < last && !one(gap(x), ' ')) break;
+      }
+      if (!org_ahead) return false;
       bool had = false;
-      return (word_classes(ascii_lower(without_possessive(word(k), &had))) & kTitleWord) != 0;
+      const uint32_t classes = word_classes(ascii_lower(without_possessive(word(k), &had)));
+      if (classes & kTitleWord) return true;
+      // An organisation or place owns what follows ("Santa Clara County's Department of ...").
+      return !(classes & (kOrgWord | kPlaceWord)) && lowercase_terms.contains(a.tokens[k].term);
     };
     // Names transliterated by syllables join the last two with a hyphen, the second in lower
     // case ("Jae-in", "Jong-un", "Kai-shek"): a short syllable after a short capitalised one,

@@ -207,6 +207,8 @@ TEST(Entities, NamesGoOnThroughAHyphenedSyllableAndATitlesOffice) {
       "roads were closed. Officials from the New York-area office and the York-to-Boston line met.",
       "Moon Jae-in said talks would go on. A spokesman for the Lane County Sheriff's Office "
       "declined to comment on the New York-area plans.",
+      "Doctors at Children's Hospital of Oakland treat children from the county. Marin County's "
+      "Health Department said Putin's Kremlin Palace talks were off.",
   });
   EntityIndex index = find_entities(articles);
   ASSERT_NE(named(index, "Moon Jae-in"), nullptr);
@@ -215,6 +217,11 @@ TEST(Entities, NamesGoOnThroughAHyphenedSyllableAndATitlesOffice) {
   ASSERT_NE(named(index, "Lane County Sheriff's Office"), nullptr);
   EXPECT_EQ(named(index, "Lane County Sheriff's Office")->type, "organization");
   EXPECT_EQ(named(index, "Lane County Sheriff"), nullptr);
+  // A common word's possessive too ("children" is written in lower case); not a name's, nor
+  // an organisation's or a place's.
+  EXPECT_NE(named(index, "Children's Hospital of Oakland"), nullptr);
+  EXPECT_EQ(named(index, "Marin County's Health Department"), nullptr);
+  EXPECT_EQ(named(index, "Putin's Kremlin Palace"), nullptr);
   // A word the event writes in lower case, or a second hyphen, is no syllable of a name.
   EXPECT_EQ(named(index, "New York-area"), nullptr);
   EXPECT_EQ(named(index, "York-to"), nullptr);
