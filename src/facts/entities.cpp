@@ -449,8 +449,17 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         if (!opens_sentence(a, s, k)) return false;
         if (info(k).opener) return true;
         if (word(k).ends_with("ly") && a.tokens[k].size > 4) return true;  // "Suddenly", "Apparently"
-        return lowercase_terms.contains(a.tokens[k].term) &&
-               !(k < span_end && (info(k + 1).org_word || info(k + 1).place_word));
+        if (!lowercase_terms.contains(a.tokens[k].term)) return false;
+        if (k < span_end && (info(k + 1).org_word || info(k + 1).place_word)) return false;
+        // "Costs: New York City ...": the word begins a listed place.
+        if (k < span_end && one(gap(k), ' ')) {
+          const Token& next = a.tokens[k + 1];
+          const size_t from = a.tokens[k].begin;
+          if (place_kind(std::string_view(text).substr(from, next.begin + next.size - from)) != PlaceKind::kNone) {
+            return false;
+          }
+        }
+        return true;
       };
       while (span_begin <= span_end && !info(span_begin).title &&
              !(particle(span_begin) && capital(span_begin) && span_begin < span_end) &&  // "Al Jazeera"

@@ -227,5 +227,17 @@ TEST(Entities, NamesGoOnThroughAHyphenedSyllableAndATitlesOffice) {
   EXPECT_EQ(named(index, "York-to"), nullptr);
 }
 
+TEST(Entities, AnOpenerThatBeginsAListedPlaceStays) {
+  // "new" is written in lower case, so "New" opening a sentence would be dropped as an opener.
+  std::vector<Article> articles = analysed({
+      "Wedding costs rose again this year, a survey found on Monday.\n\nHighlights: New York City "
+      "(Manhattan) has the highest cost. The new figures came out on Monday.",
+      "Couples spent more on weddings this year, the survey said on Monday.",
+  });
+  EntityIndex index = find_entities(articles);
+  EXPECT_EQ(named(index, "York City"), nullptr);
+  EXPECT_NE(named(index, "New York City"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus
