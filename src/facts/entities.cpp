@@ -438,6 +438,9 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
               word(span_end) == "and")) {
         --span_end;
       }
+      // "American Airlines CEO", "Bank of England Governor": a title after an organisation's
+      // name is its holder's, not part of the name.
+      while (span_end > span_begin + 1 && info(span_end).title && info(span_end - 1).org_word) --span_end;
       // Words that open a sentence are capitalised whatever they are: a stopword ("The",
       // "In") or a word the event writes in lower case elsewhere ("Although", "Protests")
       // is not part of a name; nor is a particle left in front ("of Gadhafi").

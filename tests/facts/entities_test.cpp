@@ -239,5 +239,15 @@ TEST(Entities, AnOpenerThatBeginsAListedPlaceStays) {
   EXPECT_NE(named(index, "New York City"), nullptr);
 }
 
+TEST(Entities, ATitleAfterAnOrganisationIsNotPartOfIt) {
+  std::vector<Article> articles = analysed({
+      "Fares will rise, Acme Airlines CEO told staff on Monday. Acme Airlines flies to Oslo.",
+      "Acme Airlines said fares would rise on Monday.",
+  });
+  EntityIndex index = find_entities(articles);
+  EXPECT_EQ(named(index, "Acme Airlines CEO"), nullptr);
+  EXPECT_NE(named(index, "Acme Airlines"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus
