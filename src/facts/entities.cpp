@@ -403,8 +403,11 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
         // Initials ("Paul D. Ryan"), "U.S.", and abbreviated titles ("Lt. Col. Mike").
         bool dotted = (single && (g == ". " || (g == "." && a.tokens[j + 1].size == 1))) ||
                       (g == ". " && a.tokens[j].size <= 4 && info(j).title);
+        // (The two country codes news writes for the country itself open names as its name
+        // would: "US Naval Hospital", "UK Border Force"; other codes are mostly words: "TV", "PM".)
         const bool acronym_then_name = one(g, ' ') && all_caps(word(j)) && a.tokens[j].size >= 2 &&
-                                       !all_caps(word(j + 1)) && !info(j + 1).org_word && !info(j + 1).place_word;
+                                       !all_caps(word(j + 1)) && !info(j + 1).org_word && !info(j + 1).place_word &&
+                                       word(j) != "US" && word(j) != "UK";
         if ((one(g, ' ') || one(g, '-') || dotted) && capital(j + 1) && !(a.tokens[j + 1].flags & Token::kStopword) &&
             !acronym_then_name) {
           ++j;  // (a capitalised stopword starts another phrase: "Musashi The Japanese ...")

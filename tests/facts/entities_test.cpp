@@ -249,5 +249,15 @@ TEST(Entities, ATitleAfterAnOrganisationIsNotPartOfIt) {
   EXPECT_NE(named(index, "Acme Airlines"), nullptr);
 }
 
+TEST(Entities, TheCountryCodeOpensANameAsTheCountryWould) {
+  std::vector<Article> articles = analysed({
+      "Two sailors were taken to the US Naval Hospital in Yokosuka on Monday.",
+      "The US Naval Hospital said both were stable on Monday.",
+  });
+  EntityIndex index = find_entities(articles);
+  EXPECT_NE(named(index, "US Naval Hospital"), nullptr);
+  EXPECT_EQ(named(index, "Naval Hospital"), nullptr);
+}
+
 }  // namespace
 }  // namespace chorus
