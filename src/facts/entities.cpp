@@ -232,6 +232,11 @@ class WordCache {
 // Whether `g` is the one character `c` (cheaper than comparing with a one-letter string).
 inline bool one(std::string_view g, char c) { return g.size() == 1 && g[0] == c; }
 
+// "the", "a", "an", as written in a sentence or opening it.
+bool is_article(std::string_view w) {
+  return w == "the" || w == "The" || w == "a" || w == "A" || w == "an" || w == "An";
+}
+
 bool opens_sentence(const Article& a, const Sentence& s, uint32_t k) {
   if (k == s.first_token) return true;
   const Token& prev = a.tokens[k - 1];
@@ -294,10 +299,7 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
     auto determined = [&](uint32_t k) {
       for (uint32_t back = 1; back <= 2 && k >= first + back; ++back) {
         const std::string_view w = word(k - back);
-        if (w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" ||
-            w == "The" || w == "A" || w == "An") {
-          return true;
-        }
+        if (is_article(w) || w == "its" || w == "their" || w == "his" || w == "her") return true;
         bool possessive = false;
         without_possessive(w, &possessive);
         if (possessive) return true;
@@ -344,11 +346,8 @@ void read_mentions(const Article& a, size_t article, WordCache& cache,
       // A capitalised word after an article, or an article and an adjective, is a description,
       // whoever it stands for ("the notorious Nazi's wife", "a five-term Republican, says he"):
       // its signs of a person are not its own; nor are a party's ("Chaffetz, a Republican").
-      auto article = [&](uint32_t k) {
-        const std::string_view w = word(k);
-        return w == "the" || w == "The" || w == "a" || w == "A" || w == "an" || w == "An";
-      };
-      if (begin > first && (article(begin - 1) || (begin > first + 1 && !capital(begin - 1) && article(begin - 2)))) {
+      if (begin > first && (is_article(word(begin - 1)) ||
+                            (begin > first + 1 && !capital(begin - 1) && is_article(word(begin - 2))))) {
         return;
       }
       if (begin == end) {  // "Republican", "Democrats"
